@@ -1,0 +1,85 @@
+package dev.dynoctl.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the one DynamoDB client of a run, after all input was validated.
+ * UrlConnection HTTP client (small, quick to start); timeouts set so an unreachable endpoint fails in seconds:
+ * connect 3 s, read 10 s, one attempt 10 s, the whole call (with the SDK's standard 3 attempts) 30 s.
+ */
+public final class DynamoDbClients {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Map<String, String> environment;
+    private final List<ExecutionInterceptor> interceptors;
+
+    /**
+     * @param environment  the process environment, read for AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL
+     * @param interceptors added to every client (tests use this to watch or shape traffic)
+     */
+    public DynamoDbClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors) {
+        this.environment = Map.copyOf(environment);
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    public DynamoDbClient open(AwsSettings settings) {
+        Region region = region(settings);
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT)
+                .retryStrategy(RetryMode.STANDARD);
+        interceptors.forEach(override::addExecutionInterceptor);
+        var builder = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(DefaultCredentialsProvider.builder().profileName(settings.profile().orElse(null)).build())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(READ_TIMEOUT)
+                        .build())
+                .overrideConfiguration(override.build());
+        endpoint(settings).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** --endpoint-url, else AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL (the AWS CLI's order). */
+    public Optional<URI> endpoint(AwsSettings settings) {
+        if (settings.endpoint().isPresent()) {
+            return settings.endpoint();
+        }
+        for (String variable : List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL")) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(Endpoints.parse(variable, value));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Region region(AwsSettings settings) {
+        if (settings.region().isPresent()) {
+            return Region.of(settings.region().get());
+        }
+        try {
+            return DefaultAwsRegionProviderChain.builder().profileName(settings.profile().orElse(null)).build().getRegion();
+        } catch (SdkClientException e) {
+            throw new ConfigurationException("no AWS region: use --region, set AWS_REGION, or give the profile a region"
+                    + " (aws configure set region us-east-1" + settings.profile().map(p -> " --profile " + p).orElse("") + ")");
+        }
+    }
+}

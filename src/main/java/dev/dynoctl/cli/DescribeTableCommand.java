@@ -1,0 +1,32 @@
+package dev.dynoctl.cli;
+
+import dev.dynoctl.table.DynamoDbTables;
+import dev.dynoctl.table.TableWaiter;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "describe-table", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Show a table: status, keys and types, billing and capacity, item count, size, ARN, creation time.",
+        footer = {"%nExamples:",
+            "  dynoctl describe-table --name Users",
+            "  dynoctl describe-table --name Users -o json | jq -r .Table.TableStatus"})
+final class DescribeTableCommand extends AwsCommand {
+    @Mixin
+    TableNameOption table;
+
+    DescribeTableCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    void validate() {
+        // Everything is checked by the option converters.
+    }
+
+    @Override
+    ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
+        new TablePrinter(out(), output).table(null, true, "Table", tables.describeExisting(table.name), Map.of());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.dynoctl.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "dynoctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Provision Amazon DynamoDB tables idempotently: create, check, list and delete tables.",
+        subcommands = {CreateTableCommand.class, DescribeTableCommand.class, ListTablesCommand.class, DeleteTableCommand.class},
+        footer = {"%nRun 'dynoctl COMMAND --help' for a command's options.",
+            "Every command takes --region, --profile, --endpoint-url, -o/--output text|json, -v/--verbose, -q/--quiet."})
+final class DynoctlCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command: one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.dynoctl.cli;
+
+import dev.dynoctl.aws.ConfigurationException;
+import dev.dynoctl.table.AwsCallException;
+import dev.dynoctl.table.DeletionRefusedException;
+import dev.dynoctl.table.Difference;
+import dev.dynoctl.table.InvalidSpecException;
+import dev.dynoctl.table.TableDiffersException;
+import dev.dynoctl.table.TableNotFoundException;
+import dev.dynoctl.table.TableUnusableException;
+import dev.dynoctl.table.TooManyTableOperationsException;
+import dev.dynoctl.table.WaitInterruptedException;
+import dev.dynoctl.table.WaitTimeoutException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The one place that turns failures into a message on stderr and an exit code.
+ * Messages are one line ("dynoctl COMMAND: ..."); a stack trace follows only with -v.
+ */
+final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        say(command, oneLine(e.getMessage()) + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        return ExitCode.INVALID_INPUT.code();
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
+        Failure failure = classify(e);
+        say(command, failure.message);
+        if (e instanceof TableDiffersException differs) {
+            for (Difference difference : differs.differences()) {
+                command.getErr().println("  " + difference);
+            }
+        }
+        if (parseResult.hasMatchedOption("--verbose")) {
+            e.printStackTrace(command.getErr());
+        } else if (failure.code == ExitCode.FAILURE && !(e instanceof AwsCallException)) {
+            command.getErr().println("  (run again with -v for the stack trace)");
+        }
+        command.getErr().flush();
+        return failure.code.code();
+    }
+
+    private record Failure(ExitCode code, String message) {
+    }
+
+    static Failure classify(Exception e) {
+        if (e instanceof InvalidSpecException invalid) {
+            return new Failure(ExitCode.INVALID_INPUT, "--" + invalid.setting() + ": " + invalid.getMessage());
+        }
+        if (e instanceof TableDiffersException) {
+            return new Failure(ExitCode.TABLE_DIFFERS, e.getMessage() + ":");
+        }
+        if (e instanceof TableNotFoundException) {
+            return new Failure(ExitCode.NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof WaitTimeoutException) {
+            return new Failure(ExitCode.TIMEOUT, e.getMessage());
+        }
+        if (e instanceof ConfigurationException) {
+            return new Failure(ExitCode.CONFIGURATION, e.getMessage());
+        }
+        if (e instanceof DeletionRefusedException) {
+            return new Failure(ExitCode.REFUSED, e.getMessage());
+        }
+        if (e instanceof TableUnusableException) {
+            return new Failure(ExitCode.UNUSABLE, e.getMessage());
+        }
+        if (e instanceof TooManyTableOperationsException) {
+            return new Failure(ExitCode.LIMIT_EXCEEDED, e.getMessage());
+        }
+        if (e instanceof WaitInterruptedException) {
+            return new Failure(ExitCode.INTERRUPTED, e.getMessage());
+        }
+        if (e instanceof AwsCallException call) {
+            return awsFailure(call.operation(), call.getCause());
+        }
+        if (e instanceof SdkException sdk) {
+            return awsFailure("AWS call", sdk);
+        }
+        return new Failure(ExitCode.FAILURE, "internal error: " + e);
+    }
+
+    private static Failure awsFailure(String operation, SdkException cause) {
+        if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return new Failure(ExitCode.FAILURE, operation + " failed: " + service.awsErrorDetails().errorCode() + ": "
+                    + oneLine(service.awsErrorDetails().errorMessage()));
+        }
+        String message = oneLine(cause.getMessage());
+        if (message.startsWith("Unable to load credentials")) {
+            return new Failure(ExitCode.CONFIGURATION, "no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+                    + "AWS_SECRET_ACCESS_KEY, use --profile, or run 'aws configure' (or 'aws sso login')");
+        }
+        return new Failure(ExitCode.FAILURE, operation + " failed: " + message);
+    }
+
+    private static void say(CommandLine command, String message) {
+        PrintWriter err = command.getErr();
+        err.println(command.getColorScheme().errorText(command.getCommandSpec().qualifiedName() + ": " + message));
+        err.flush();
+    }
+
+    /** Joins a multi-line message into one line. */
+    static String oneLine(String message) {
+        return message == null ? "(no message)" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.dynoctl.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The documented exit codes: the one source for --help and README. */
+public enum ExitCode {
+    OK(0, "Done: created, or already there as declared; described; listed; deleted."),
+    FAILURE(1, "AWS or network error, or any other failure."),
+    INVALID_INPUT(2, "Invalid input: nothing was sent to AWS."),
+    TABLE_DIFFERS(3, "The table exists but differs from what was declared; nothing was changed."),
+    NOT_FOUND(4, "Table not found."),
+    TIMEOUT(5, "Timed out waiting; the operation goes on in AWS."),
+    CONFIGURATION(6, "AWS configuration incomplete (no region or no credentials); nothing was sent."),
+    REFUSED(7, "Deletion refused: deletion protection is on, or it was not confirmed."),
+    UNUSABLE(8, "The table is in a status it never leaves for ACTIVE (e.g. DELETING)."),
+    LIMIT_EXCEEDED(9, "Too many table operations on the account (LimitExceededException) until the wait timeout."),
+    INTERRUPTED(130, "Interrupted (Ctrl-C) while waiting; run the command again to finish.");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** For picocli's exit-code section of --help. */
+    static Map<String, String> helpList() {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode exitCode : values()) {
+            list.put(String.format("%3d", exitCode.code), exitCode.meaning);
+        }
+        return list;
+    }
+}

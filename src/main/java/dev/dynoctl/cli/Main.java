@@ -1,0 +1,18 @@
+package dev.dynoctl.cli;
+
+import dev.dynoctl.aws.DynamoDbClients;
+import dev.dynoctl.table.Sleeper;
+import java.io.PrintWriter;
+import java.util.List;
+
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CliContext context = new CliContext(new DynamoDbClients(System.getenv(), List.of()), Terminal.SYSTEM, Sleeper.THREAD);
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(Cli.commandLine(context, out, err).execute(args));
+    }
+}
