@@ -62,7 +62,7 @@ final class CreateTableCommand extends AwsCommand {
 
     @Override
     void validate() {
-        tableSpec = TableSpec.of(table.name, partitionKey, sortKey, billingMode, readCapacity, writeCapacity);
+        tableSpec = TableSpec.of(table.name(), partitionKey, sortKey, billingMode, readCapacity, writeCapacity);
         waitPolicy = WaitPolicy.withTimeout(waitTimeout);
     }
 

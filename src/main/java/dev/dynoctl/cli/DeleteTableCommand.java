@@ -40,7 +40,7 @@ final class DeleteTableCommand extends AwsCommand {
     void validate() {
         waitPolicy = WaitPolicy.withTimeout(waitTimeout);
         if (!yes && !context.terminal().interactive()) {
-            throw new DeletionRefusedException("refusing to delete table " + table.name
+            throw new DeletionRefusedException("refusing to delete table " + table.name()
                     + " without --yes: there is no terminal to confirm at");
         }
     }
@@ -49,9 +49,9 @@ final class DeleteTableCommand extends AwsCommand {
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
         TableDescription deleted;
         try (Progress progress = progress()) {
-            deleted = new TableDeleter(tables, waiter).delete(table.name, this::confirm, waitPolicy, !noWait, progress);
+            deleted = new TableDeleter(tables, waiter).delete(table.name(), this::confirm, waitPolicy, !noWait, progress);
         }
-        String headline = noWait ? "Deleting table " + table.name + " (not waiting)." : "Deleted table " + table.name + ".";
+        String headline = noWait ? "Deleting table " + table.name() + " (not waiting)." : "Deleted table " + table.name() + ".";
         new TablePrinter(out(), output).table(headline, false, "TableDescription", deleted,
                 Map.of("Outcome", noWait ? "DELETING" : "DELETED"));
         return ExitCode.OK;

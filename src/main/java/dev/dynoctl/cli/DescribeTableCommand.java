@@ -26,7 +26,7 @@ final class DescribeTableCommand extends AwsCommand {
 
     @Override
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
-        new TablePrinter(out(), output).table(null, true, "Table", tables.describeExisting(table.name), Map.of());
+        new TablePrinter(out(), output).table(null, true, "Table", tables.describeExisting(table.name()), Map.of());
         return ExitCode.OK;
     }
 }

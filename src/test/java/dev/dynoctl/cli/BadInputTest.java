@@ -1,0 +1,120 @@
+package dev.dynoctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynoctl.aws.DynamoDbClients;
+import dev.dynoctl.support.CliRun;
+import dev.dynoctl.support.Terminals;
+import dev.dynoctl.table.Sleeper;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/** Every bad-input rule: exit 2, one stderr line naming the option, nothing on stdout, no request sent. */
+class BadInputTest {
+    /** Records any request dynoctl tries to send; there must be none. */
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final ExecutionInterceptor guard = new ExecutionInterceptor() {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            requests.add(context.request().getClass().getSimpleName());
+        }
+    };
+
+    @AfterEach
+    void nothingWasSent() {
+        assertThat(requests).as("requests sent for bad input").isEmpty();
+    }
+
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                bad("--name", "create-table", "--name", "ab", "--pk", "id:S"),
+                bad("--name", "create-table", "--name", "my table", "--pk", "id:S"),
+                bad("--name", "create-table", "--name", "x".repeat(256), "--pk", "id:S"),
+                bad("--name", "create-table", "--name", "Users/1", "--pk", "id:S"),
+                bad("--name", "create-table", "--name", "", "--pk", "id:S"),
+                bad("--name", "create-table", "--pk", "id:S"),
+                bad("--name", "describe-table", "--name", "Us\u00e9rs"),
+                bad("--pk", "create-table", "--name", "Users"),
+                bad("--pk", "create-table", "--name", "Users", "--pk", "id"),
+                bad("--pk", "create-table", "--name", "Users", "--pk", "id:X"),
+                bad("--pk", "create-table", "--name", "Users", "--pk", "id:BOOL"),
+                bad("--pk", "create-table", "--name", "Users", "--pk", ":S"),
+                bad("--pk", "create-table", "--name", "Users", "--pk", "x".repeat(256) + ":S"),
+                bad("--pk", "create-table", "--name", "Users", "--pk", "a\nb:S"),
+                bad("--pk", "create-table", "--name", "Users", "--pk", "id:S", "--pk", "id2:S"),
+                bad("--sk", "create-table", "--name", "Users", "--pk", "id:S", "--sk", "ts:Q"),
+                bad("--sk", "create-table", "--name", "Users", "--pk", "id:S", "--sk", "id:N"),
+                bad("--billing-mode", "create-table", "--name", "Users", "--pk", "id:S", "--billing-mode", "free"),
+                bad("--read-capacity", "create-table", "--name", "Users", "--pk", "id:S", "--read-capacity", "5"),
+                bad("--write-capacity", "create-table", "--name", "Users", "--pk", "id:S", "--billing-mode", "on-demand",
+                        "--write-capacity", "5"),
+                bad("--read-capacity", "create-table", "--name", "Users", "--pk", "id:S", "--billing-mode", "provisioned"),
+                bad("--write-capacity", "create-table", "--name", "Users", "--pk", "id:S", "--billing-mode", "PROVISIONED",
+                        "--read-capacity", "5"),
+                bad("--read-capacity", "create-table", "--name", "Users", "--pk", "id:S", "--billing-mode", "provisioned",
+                        "--read-capacity", "0", "--write-capacity", "5"),
+                bad("--write-capacity", "create-table", "--name", "Users", "--pk", "id:S", "--billing-mode", "provisioned",
+                        "--read-capacity", "1", "--write-capacity", "-3"),
+                bad("--read-capacity", "create-table", "--name", "Users", "--pk", "id:S", "--billing-mode", "provisioned",
+                        "--read-capacity", "five", "--write-capacity", "5"),
+                bad("--read-capacity", "create-table", "--name", "Users", "--pk", "id:S", "--billing-mode", "provisioned",
+                        "--read-capacity", "99999999999999999999", "--write-capacity", "5"),
+                bad("--wait-timeout", "create-table", "--name", "Users", "--pk", "id:S", "--wait-timeout", "10"),
+                bad("--wait-timeout", "create-table", "--name", "Users", "--pk", "id:S", "--wait-timeout", "0s"),
+                bad("--wait-timeout", "create-table", "--name", "Users", "--pk", "id:S", "--wait-timeout", "-5m"),
+                bad("--wait-timeout", "create-table", "--name", "Users", "--pk", "id:S", "--wait-timeout", "soon"),
+                bad("--endpoint-url", "create-table", "--name", "Users", "--pk", "id:S", "--endpoint-url", "localhost:8000"),
+                bad("--endpoint-url", "list-tables", "--endpoint-url", "ftp://localhost"),
+                bad("--region", "list-tables", "--region", "US East"),
+                bad("--profile", "list-tables", "--profile", " "),
+                bad("--output", "list-tables", "-o", "yaml"),
+                bad("--frobnicate", "list-tables", "--frobnicate"),
+                bad("missing command", new String[0]),
+                bad("drop-table", "drop-table", "--name", "Users"));
+    }
+
+    private static Arguments bad(String named, String... args) {
+        return Arguments.of(named, args);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("badInput")
+    void bad_input_exits_2_with_one_line_naming_the_option(String named, String[] args) {
+        CliRun run = run(args).expect(ExitCode.INVALID_INPUT);
+
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains(named).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.dynoctl.cli.BadInputTest#unconfirmedDeletes")
+    void delete_without_yes_and_without_terminal_is_refused_before_any_call(String[] args) {
+        CliRun run = run(args).expect(ExitCode.REFUSED);
+
+        assertThat(run.errLines()).singleElement().asString().contains("--yes");
+    }
+
+    static Stream<Arguments> unconfirmedDeletes() {
+        return Stream.of(Arguments.of((Object) new String[] {"delete-table", "--name", "Users"}),
+                Arguments.of((Object) new String[] {"delete-table", "--name", "Users", "--no-wait"}));
+    }
+
+    private CliRun run(String... args) {
+        CliContext context = new CliContext(new DynamoDbClients(Map.of(), List.of(guard)), Terminals.NONE, Sleeper.THREAD);
+        String[] withEndpoint = Stream.concat(Stream.of(args),
+                args.length > 0 && !String.join(" ", args).contains("--endpoint-url")
+                        ? Stream.of("--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1") : Stream.empty())
+                .toArray(String[]::new);
+        return CliRun.run(context, args.length == 0 || args[0].equals("drop-table") ? args : withEndpoint);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.dynoctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynoctl.aws.DynamoDbClients;
+import dev.dynoctl.support.CliRun;
+import dev.dynoctl.support.Terminals;
+import dev.dynoctl.table.Sleeper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HelpTest {
+    private static CliRun run(String... args) {
+        return CliRun.run(new CliContext(new DynamoDbClients(Map.of(), List.of()), Terminals.NONE, Sleeper.THREAD), args);
+    }
+
+    @Test
+    void root_help_lists_every_command_and_every_exit_code() {
+        CliRun run = run("--help").expect(ExitCode.OK);
+
+        assertThat(run.out()).contains("create-table", "describe-table", "list-tables", "delete-table", "Exit codes:");
+        for (ExitCode code : ExitCode.values()) {
+            assertThat(run.out()).contains(String.format("%3d", code.code()));
+        }
+    }
+
+    @Test
+    void subcommand_help_shows_shared_options_after_the_subcommand() {
+        CliRun run = run("create-table", "--help").expect(ExitCode.OK);
+
+        assertThat(run.out()).contains("--pk=NAME:TYPE", "--sk=NAME:TYPE", "--billing-mode", "--read-capacity",
+                "--write-capacity", "--no-wait", "--wait-timeout", "--region", "--profile", "--endpoint-url", "--output",
+                "--verbose", "--quiet", "--table-name", "Exit codes:");
+    }
+
+    @Test
+    void version_names_dynoctl_and_java() {
+        CliRun run = run("--version").expect(ExitCode.OK);
+
+        assertThat(run.out()).startsWith("dynoctl ").contains("Java ");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.dynoctl.support;
+
+import java.lang.reflect.Field;
+import java.net.ServerSocket;
+import java.net.URI;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/**
+ * Gives tests a {@link LocalDynamoDb}: one DynamoDB Local for the whole test run, stopped when the run ends.
+ * Backend chosen by the system property {@code dynoctl.ddb}:
+ * {@code inprocess} (default) runs Amazon's DynamoDB Local jar inside the test JVM on a free 127.0.0.1 port, no Docker;
+ * {@code container} runs the {@code amazon/dynamodb-local} image with Testcontainers;
+ * {@code auto} uses the container when a Docker engine answers, else in-process.
+ */
+public final class DynamoDbLocalExtension implements ParameterResolver {
+    static final String IMAGE = "amazon/dynamodb-local:3.1.0";
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynamoDbLocalExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalDynamoDb.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class).local;
+    }
+
+    private static Running start() {
+        String backend = System.getProperty("dynoctl.ddb", "inprocess");
+        boolean container = switch (backend) {
+            case "container" -> true;
+            case "inprocess", "" -> false;
+            case "auto" -> DockerClientFactory.instance().isDockerAvailable();
+            default -> throw new IllegalArgumentException("-Ddynoctl.ddb must be inprocess, container or auto, not " + backend);
+        };
+        try {
+            return container ? startContainer() : startInProcess();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start DynamoDB Local (" + backend + ")", e);
+        }
+    }
+
+    private static Running startInProcess() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+            "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
+        // The stock server listens on every interface and has no host option: bind its connector to loopback.
+        Field jettyField = DynamoDBProxyServer.class.getDeclaredField("server");
+        jettyField.setAccessible(true);
+        for (Connector connector : ((Server) jettyField.get(server)).getConnectors()) {
+            if (connector instanceof ServerConnector serverConnector) {
+                serverConnector.setHost("127.0.0.1");
+            }
+        }
+        server.start();
+        LocalDynamoDb local = new LocalDynamoDb(URI.create("http://127.0.0.1:" + port));
+        return new Running(local, () -> {
+            local.close();
+            server.stop();
+        });
+    }
+
+    @SuppressWarnings("resource") // closed by Running when the test run ends
+    private static Running startContainer() {
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
+                .withExposedPorts(8000)
+                .withCommand("-jar", "DynamoDBLocal.jar", "-inMemory", "-sharedDb", "-disableTelemetry")
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(
+                        new com.github.dockerjava.api.model.PortBinding(
+                                com.github.dockerjava.api.model.Ports.Binding.bindIp("127.0.0.1"),
+                                new com.github.dockerjava.api.model.ExposedPort(8000))));
+        container.start();
+        LocalDynamoDb local = new LocalDynamoDb(URI.create("http://127.0.0.1:" + container.getMappedPort(8000)));
+        return new Running(local, () -> {
+            local.close();
+            container.stop();
+        });
+    }
+
+    /** Stopped by JUnit when the root context closes, i.e. after the last test. */
+    private record Running(LocalDynamoDb local, Stopper stopper) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Throwable {
+            stopper.stop();
+        }
+    }
+
+    private interface Stopper {
+        void stop() throws Exception;
+    }
+}

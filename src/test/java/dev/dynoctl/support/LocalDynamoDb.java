@@ -1,0 +1,73 @@
+package dev.dynoctl.support;
+
+import dev.dynoctl.aws.DynamoDbClients;
+import dev.dynoctl.cli.CliContext;
+import dev.dynoctl.table.Sleeper;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A running DynamoDB Local, handed to tests by {@link DynamoDbLocalExtension}: its endpoint, an independent
+ * client to check what DynamoDB holds, and a way to run dynoctl's real command line against it.
+ */
+public final class LocalDynamoDb {
+    public static final String REGION = "us-east-1";
+    private final URI endpoint;
+    private final DynamoDbClient client;
+
+    LocalDynamoDb(URI endpoint) {
+        this.endpoint = endpoint;
+        this.client = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("checker", "checker")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** A client independent of dynoctl's, to assert on what DynamoDB holds. */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** A table name no other test uses. */
+    public static String uniqueTableName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Runs dynoctl against this DynamoDB Local, with no terminal. */
+    public CliRun run(String... args) {
+        return run(Terminals.NONE, List.of(), args);
+    }
+
+    /** Runs dynoctl against this DynamoDB Local with a terminal and SDK interceptors of the test's choosing. */
+    public CliRun run(dev.dynoctl.cli.Terminal terminal, List<ExecutionInterceptor> interceptors, String... args) {
+        CliContext context = new CliContext(new DynamoDbClients(Map.of(), interceptors), terminal, Sleeper.THREAD);
+        return CliRun.run(context, withEndpoint(args));
+    }
+
+    private String[] withEndpoint(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.isEmpty() && !all.get(0).startsWith("-")) {
+            all.addAll(List.of("--endpoint-url", endpoint.toString(), "--region", REGION));
+        }
+        return all.toArray(String[]::new);
+    }
+
+    void close() {
+        client.close();
+    }
+}
