@@ -42,7 +42,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
                 command.getErr().println("  " + difference);
             }
         }
-        if (parseResult.hasMatchedOption("--verbose")) {
+        if (command.getParseResult().hasMatchedOption("--verbose")) {
             e.printStackTrace(command.getErr());
         } else if (failure.code == ExitCode.FAILURE && !(e instanceof AwsCallException)) {
             command.getErr().println("  (run again with -v for the stack trace)");

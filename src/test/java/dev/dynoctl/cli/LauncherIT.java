@@ -1,0 +1,147 @@
+package dev.dynoctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynoctl.support.DynamoDbLocalExtension;
+import dev.dynoctl.support.LocalDynamoDb;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged target/dynoctl as a user runs it: a child process with a controlled environment
+ * (no AWS variables, an empty HOME, so nothing from this machine's AWS setup leaks in).
+ */
+@ExtendWith(DynamoDbLocalExtension.class)
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of("target", "dynoctl");
+    private static final String SECRET_KEY = "wJalrXUtnFEMIK7MDENGbPxRfiCYSECRETKEY";
+    private static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKENvalue1234567890";
+
+    private final LocalDynamoDb ddb;
+    @TempDir
+    Path home;
+
+    LauncherIT(LocalDynamoDb ddb) {
+        this.ddb = ddb;
+    }
+
+    record Result(int exitCode, String out, String err) {
+        Result expect(ExitCode code) {
+            assertThat(exitCode).as("exit code%nstdout:%n%s%nstderr:%n%s", out, err).isEqualTo(code.code());
+            return this;
+        }
+    }
+
+    private Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(k -> k.startsWith("AWS_"));
+        environment.put("HOME", home.toString());
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.putAll(env);
+        Path out = home.resolve("out.txt");
+        Path err = home.resolve("err.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("dynoctl " + String.join(" ", args) + " did not finish within 60 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> localCredentials() {
+        return Map.of("AWS_ACCESS_KEY_ID", "AKIDLAUNCHERTEST", "AWS_SECRET_ACCESS_KEY", SECRET_KEY, "AWS_REGION", "us-east-1");
+    }
+
+    @Test
+    void version_and_help_run_from_the_single_file() throws Exception {
+        assertThat(Files.isExecutable(LAUNCHER)).as("target/dynoctl is executable").isTrue();
+
+        assertThat(launch(Map.of(), "--version").expect(ExitCode.OK).out()).startsWith("dynoctl ");
+        assertThat(launch(Map.of(), "--help").expect(ExitCode.OK).out()).contains("create-table", "Exit codes:");
+    }
+
+    @Test
+    void creates_and_describes_through_the_launcher_with_credentials_from_the_environment() throws Exception {
+        String table = LocalDynamoDb.uniqueTableName("Launched");
+        Map<String, String> env = new java.util.HashMap<>(localCredentials());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", ddb.endpoint().toString());
+
+        Result created = launch(env, "create-table", "--name", table, "--pk", "user_id:S").expect(ExitCode.OK);
+        Result described = launch(env, "describe-table", "--name", table, "-o", "json").expect(ExitCode.OK);
+
+        assertThat(created.out()).startsWith("Created table " + table + ": ACTIVE");
+        assertThat(created.err()).isEmpty();
+        assertThat(described.out()).contains("\"TableName\": \"" + table + "\"");
+        assertThat(ddb.client().describeTable(r -> r.tableName(table)).table().tableStatusAsString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void bad_input_is_one_line_on_stderr_and_exit_2() throws Exception {
+        Result result = launch(Map.of(), "create-table", "--name", "ab", "--pk", "id:S").expect(ExitCode.INVALID_INPUT);
+
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines()).singleElement().asString().contains("--name");
+    }
+
+    @Test
+    void no_region_is_a_configuration_error_saying_how_to_set_one() throws Exception {
+        Result result = launch(Map.of("AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "y"),
+                "describe-table", "--name", "Users").expect(ExitCode.CONFIGURATION);
+
+        assertThat(result.err().lines()).singleElement().asString().contains("no AWS region", "--region", "AWS_REGION");
+    }
+
+    @Test
+    void no_credentials_is_a_configuration_error() throws Exception {
+        Result result = launch(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", ddb.endpoint().toString()),
+                "describe-table", "--name", "Users").expect(ExitCode.CONFIGURATION);
+
+        assertThat(result.err().lines()).singleElement().asString().contains("no AWS credentials");
+    }
+
+    @Test
+    void unreachable_endpoint_is_one_line_naming_the_operation() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Result result = launch(localCredentials(), "create-table", "--name", "Users", "--pk", "id:S",
+                "--endpoint-url", "http://127.0.0.1:" + closedPort).expect(ExitCode.FAILURE);
+
+        assertThat(result.err().lines()).singleElement().asString().startsWith("dynoctl create-table: DescribeTable failed: ");
+        assertThat(result.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void debug_logging_shows_sdk_requests_but_never_the_secret_key_or_session_token() throws Exception {
+        String table = LocalDynamoDb.uniqueTableName("Secret");
+        Map<String, String> env = new java.util.HashMap<>(localCredentials());
+        env.put("AWS_SESSION_TOKEN", SESSION_TOKEN);
+
+        Result result = launch(env, "create-table", "--name", table, "--pk", "id:S", "-vv",
+                "--endpoint-url", ddb.endpoint().toString()).expect(ExitCode.OK);
+
+        assertThat(result.err()).contains("DEBUG").contains("CreateTable");
+        assertThat(result.out() + result.err()).doesNotContain(SECRET_KEY).doesNotContain(SESSION_TOKEN);
+    }
+
+    @Test
+    void verbose_failures_carry_a_stack_trace() throws Exception {
+        Result result = launch(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "y"),
+                "describe-table", "--name", "Users", "--endpoint-url", "http://127.0.0.1:9", "-v").expect(ExitCode.FAILURE);
+
+        assertThat(result.err()).contains("\tat ");
+    }
+}
