@@ -4,7 +4,7 @@ import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.TableWaiter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,11 +17,11 @@ abstract class AwsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AwsOptions aws;
+    @ArgGroup(validate = false, heading = "%nAWS options:%n", order = 100)
+    AwsOptions aws = new AwsOptions();
 
-    @Mixin
-    OutputOptions output;
+    @ArgGroup(validate = false, heading = "%nOutput options:%n", order = 101)
+    OutputOptions output = new OutputOptions();
 
     final CliContext context;
 
@@ -55,12 +55,5 @@ abstract class AwsCommand implements Callable<Integer> {
 
     Progress progress() {
         return new Progress(err(), context.terminal().interactive() && !output.quiet);
-    }
-
-    /** A note for a person (stderr), unless -q. */
-    void note(String message) {
-        if (!output.quiet) {
-            err().println(message);
-        }
     }
 }

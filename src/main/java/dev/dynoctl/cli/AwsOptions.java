@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** --region, --profile, --endpoint-url: shared by every command that talks to DynamoDB. */
+/** --region, --profile, --endpoint-url: shared by every command that talks to DynamoDB (shown as its own help section). */
 public final class AwsOptions {
     @Option(names = "--region", paramLabel = "REGION", converter = Converters.Region.class,
             description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).")

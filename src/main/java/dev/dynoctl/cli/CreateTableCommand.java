@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
             "If it exists as declared, say so and exit 0; if it exists with other keys or billing, exit 3 and change nothing."},
         footer = {"%nExamples:",
             "  dynoctl create-table --name Users --pk user_id:S",
-            "  dynoctl create-table --name Events --pk device:S --sk ts:N --billing-mode provisioned --read-capacity 5 --write-capacity 5",
+            "  dynoctl create-table --name Events --pk device:S --sk ts:N \\",
+            "      --billing-mode provisioned --read-capacity 5 --write-capacity 5",
             "  dynoctl create-table --name Users --pk user_id:S -o json --wait-timeout 2m"})
 final class CreateTableCommand extends AwsCommand {
     @Mixin
