@@ -30,7 +30,7 @@ public final class DynamoDbClients {
     private final List<ExecutionInterceptor> interceptors;
 
     /**
-     * @param environment  the process environment, read for AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL
+     * @param environment  the process environment, read for the region and endpoint variables
      * @param interceptors added to every client (tests use this to watch or shape traffic)
      */
     public DynamoDbClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors) {
@@ -71,9 +71,16 @@ public final class DynamoDbClients {
         return Optional.empty();
     }
 
-    private static Region region(AwsSettings settings) {
+    /** --region, else AWS_REGION, else AWS_DEFAULT_REGION (the AWS CLI's; the SDK ignores it), else the SDK chain. */
+    private Region region(AwsSettings settings) {
         if (settings.region().isPresent()) {
             return Region.of(settings.region().get());
+        }
+        for (String variable : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return Region.of(value.trim());
+            }
         }
         try {
             return DefaultAwsRegionProviderChain.builder().profileName(settings.profile().orElse(null)).build().getRegion();

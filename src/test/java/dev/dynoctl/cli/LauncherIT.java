@@ -104,6 +104,14 @@ class LauncherIT {
     }
 
     @Test
+    void region_can_come_from_aws_default_region_as_in_the_aws_cli() throws Exception {
+        Result result = launch(Map.of("AWS_DEFAULT_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "y",
+                "AWS_ENDPOINT_URL", ddb.endpoint().toString()), "describe-table", "--name", "NoSuchTable-r").expect(ExitCode.NOT_FOUND);
+
+        assertThat(result.err()).contains("table NoSuchTable-r not found");
+    }
+
+    @Test
     void no_credentials_is_a_configuration_error() throws Exception {
         Result result = launch(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", ddb.endpoint().toString()),
                 "describe-table", "--name", "Users").expect(ExitCode.CONFIGURATION);
