@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynoctl.support.CliRun;
 import dev.dynoctl.support.DynamoDbLocalExtension;
 import dev.dynoctl.support.HeldStatus;
+import dev.dynoctl.support.LimitExceededOnCreate;
 import dev.dynoctl.support.LocalDynamoDb;
 import dev.dynoctl.support.NotFoundAfterCreate;
 import dev.dynoctl.support.Terminals;
@@ -121,6 +122,32 @@ class WaitingIT {
 
         assertThat(notFound.notFoundAnswers()).isGreaterThanOrEqualTo(2);
         assertThat(run.out()).startsWith("Created table " + table + ": ACTIVE");
+    }
+
+    @Test
+    void backs_off_on_limit_exceeded_and_creates_the_table_when_the_limit_clears() {
+        String table = LocalDynamoDb.uniqueTableName("Limited");
+        LimitExceededOnCreate limit = new LimitExceededOnCreate(2);
+
+        CliRun run = ddb.run(Terminals.NONE, List.of(limit), "create-table", "--name", table, "--pk", "id:S", "-o", "json")
+                .expect(ExitCode.OK);
+
+        assertThat(limit.refused()).isEqualTo(2);
+        assertThat(run.out()).contains("\"Outcome\": \"CREATED\"");
+        assertThat(ddb.client().describeTable(r -> r.tableName(table)).table().tableStatusAsString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void gives_up_on_a_limit_that_never_clears_with_exit_9_after_the_wait_timeout() {
+        String table = LocalDynamoDb.uniqueTableName("Limited");
+        LimitExceededOnCreate limit = new LimitExceededOnCreate(Integer.MAX_VALUE);
+
+        CliRun run = ddb.run(Terminals.NONE, List.of(limit), "create-table", "--name", table, "--pk", "id:S",
+                "--wait-timeout", "2s").expect(ExitCode.LIMIT_EXCEEDED);
+
+        assertThat(run.errLines()).singleElement().asString().contains("LimitExceededException", "gave up after 2.");
+        assertThat(limit.refused()).isGreaterThanOrEqualTo(2);
+        assertThat(ddb.client().listTables().tableNames()).doesNotContain(table);
     }
 
     @Test
