@@ -1,9 +1,7 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.aws.Endpoints;
-import dev.dynoctl.table.Billing;
 import dev.dynoctl.table.InvalidSpecException;
-import dev.dynoctl.table.KeyAttribute;
 import dev.dynoctl.table.Names;
 import java.net.URI;
 import java.time.Duration;
@@ -26,30 +24,6 @@ final class Converters {
             } catch (InvalidSpecException e) {
                 throw new TypeConversionException(e.getMessage());
             }
-        }
-    }
-
-    static final class Key implements ITypeConverter<KeyAttribute> {
-        @Override
-        public KeyAttribute convert(String value) {
-            try {
-                return KeyAttribute.parse("key", value);
-            } catch (InvalidSpecException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** on-demand | provisioned, also the API's PAY_PER_REQUEST | PROVISIONED, in any case. */
-    static final class BillingMode implements ITypeConverter<Billing.Mode> {
-        @Override
-        public Billing.Mode convert(String value) {
-            return switch (value.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-                case "on-demand", "pay-per-request" -> Billing.Mode.ON_DEMAND;
-                case "provisioned" -> Billing.Mode.PROVISIONED;
-                default -> throw new TypeConversionException("expected on-demand or provisioned (or PAY_PER_REQUEST, PROVISIONED), got "
-                        + Names.quote(value));
-            };
         }
     }
 

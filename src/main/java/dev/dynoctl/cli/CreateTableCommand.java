@@ -1,56 +1,53 @@
 package dev.dynoctl.cli;
 
-import dev.dynoctl.table.Billing;
 import dev.dynoctl.table.DynamoDbTables;
-import dev.dynoctl.table.KeyAttribute;
+import dev.dynoctl.table.InvalidSpecException;
 import dev.dynoctl.table.ProvisionResult;
+import dev.dynoctl.table.SpecFile;
+import dev.dynoctl.table.SpecParser;
 import dev.dynoctl.table.TableProvisioner;
 import dev.dynoctl.table.TableSpec;
 import dev.dynoctl.table.TableWaiter;
 import dev.dynoctl.table.WaitPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 @Command(name = "create-table", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Create a table if it does not exist and wait until it is ACTIVE.",
-            "If it exists as declared, say so and exit 0; if it exists with other keys or billing, exit 3 and change nothing."},
+            "Create a table if it does not exist and wait until it, its indexes, TTL and PITR are ACTIVE.",
+            "If it exists as declared, say so and exit 0; settings that can change in place (TTL, PITR, tags, deletion",
+            "protection, stream, contributor insights) are applied; other differences exit 3 and change nothing."},
         footer = {"%nExamples:",
             "  dynoctl create-table --name Users --pk user_id:S",
-            "  dynoctl create-table --name Events --pk device:S --sk ts:N \\",
+            "  dynoctl create-table --name Events --pk device:S --sk ts:N \\\\",
             "      --billing-mode provisioned --read-capacity 5 --write-capacity 5",
-            "  dynoctl create-table --name Users --pk user_id:S -o json --wait-timeout 2m"})
+            "  dynoctl create-table --name Users --pk user_id:S --gsi ByEmail:email:S --ttl-attribute expires_at \\\\",
+            "      --stream NEW_AND_OLD_IMAGES --tag team=identity --pitr --deletion-protection",
+            "  dynoctl create-table --spec tables/users.yaml --region eu-west-1"})
 final class CreateTableCommand extends AwsCommand {
-    @Mixin
-    TableNameOption table;
+    @ArgGroup(validate = false, heading = "%nTable definition (flags, or the same names in a --spec file):%n", order = 1)
+    TableDefinitionOptions definition = new TableDefinitionOptions();
 
-    @Option(names = "--pk", required = true, paramLabel = "NAME:TYPE", converter = Converters.Key.class,
-            description = "Partition key: attribute name and type S (string), N (number) or B (binary).")
-    KeyAttribute partitionKey;
+    @Option(names = "--spec", paramLabel = "FILE", order = 2,
+            description = "Read the table definition from a JSON or YAML file; flags given too override its settings.")
+    Path specFile;
 
-    @Option(names = "--sk", paramLabel = "NAME:TYPE", converter = Converters.Key.class,
-            description = "Sort key, same form as --pk (default: none).")
-    KeyAttribute sortKey;
+    @Option(names = "--add-missing-indexes", order = 2,
+            description = "Create declared global secondary indexes an existing table lacks (may take hours on a big table).")
+    boolean addMissingIndexes;
 
-    @Option(names = "--billing-mode", paramLabel = "MODE", defaultValue = "on-demand", converter = Converters.BillingMode.class,
-            description = "on-demand or provisioned (also PAY_PER_REQUEST, PROVISIONED; default: on-demand).")
-    Billing.Mode billingMode;
-
-    @Option(names = "--read-capacity", paramLabel = "RCU",
-            description = "Read capacity units, at least 1; required with provisioned, refused with on-demand.")
-    Long readCapacity;
-
-    @Option(names = "--write-capacity", paramLabel = "WCU",
-            description = "Write capacity units, at least 1; required with provisioned, refused with on-demand.")
-    Long writeCapacity;
-
-    @Option(names = "--no-wait", description = "Return once CreateTable is accepted, without waiting for ACTIVE.")
+    @Option(names = "--no-wait", order = 2, description = "Return once CreateTable is accepted, without waiting for ACTIVE.")
     boolean noWait;
 
-    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "10m", converter = Converters.Timeout.class,
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "10m", order = 2, converter = Converters.Timeout.class,
             description = "How long to wait for ACTIVE, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
     Duration waitTimeout;
 
@@ -63,25 +60,59 @@ final class CreateTableCommand extends AwsCommand {
 
     @Override
     void validate() {
-        tableSpec = TableSpec.of(table.name(), partitionKey, sortKey, billingMode, readCapacity, writeCapacity);
+        Map<String, List<String>> settings = new LinkedHashMap<>();
+        if (specFile != null) {
+            settings.putAll(SpecFile.read(specFile));
+        }
+        settings.putAll(commandLineSettings());
+        tableSpec = SpecParser.parse(settings);
+        if (noWait && tableSpec.hasFollowUps()) {
+            throw new InvalidSpecException("no-wait", "cannot be combined with --ttl-attribute, --pitr or --contributor-insights "
+                    + "(they are applied once the table is ACTIVE)");
+        }
         waitPolicy = WaitPolicy.withTimeout(waitTimeout);
+    }
+
+    /** The table-definition flags given on the command line, by setting name, as typed. */
+    private Map<String, List<String>> commandLineSettings() {
+        Map<String, List<String>> settings = new LinkedHashMap<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String setting = option.longestName().substring(2);
+            setting = setting.equals("table-name") ? "name" : setting;
+            if (SpecParser.SETTINGS.contains(setting)) {
+                List<String> values = option.arity().max == 0 ? List.of(String.valueOf((Object) option.getValue()))
+                        : option.stringValues();
+                settings.computeIfAbsent(setting, key -> new ArrayList<>()).addAll(values);
+            }
+        }
+        return settings;
     }
 
     @Override
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
         ProvisionResult result;
         try (Progress progress = progress()) {
-            result = new TableProvisioner(tables, waiter, context.sleeper()).provision(tableSpec, waitPolicy, !noWait, progress);
+            result = new TableProvisioner(tables, waiter, context.sleeper())
+                    .provision(tableSpec, waitPolicy, new TableProvisioner.Options(!noWait, addMissingIndexes), progress);
+        }
+        if (!output.quiet) {
+            result.skipped().forEach(skipped -> err().println(spec.qualifiedName() + ": warning: " + skipped));
         }
         String status = result.table().tableStatusAsString();
-        String headline = result.outcome() == ProvisionResult.Outcome.CREATED
-                ? String.format("Created table %s: %s after %.1f s.", tableSpec.name(), status, seconds(result.waited()))
-                : String.format("Table %s already exists as declared: %s.", tableSpec.name(), status);
-        new TablePrinter(out(), output).table(headline, true, "Table", result.table(), Map.of("Outcome", result.outcome().name()));
+        double seconds = result.waited().toMillis() / 1000.0;
+        String headline = switch (result.outcome()) {
+            case CREATED -> String.format("Created table %s: %s after %.1f s.", tableSpec.name(), status, seconds);
+            case EXISTS -> String.format("Table %s already exists as declared: %s.", tableSpec.name(), status);
+            case UPDATED -> String.format("Table %s exists; applied %d change%s: %s after %.1f s.", tableSpec.name(),
+                    result.changes().size(), result.changes().size() == 1 ? "" : "s", status, seconds);
+        };
+        List<String> lines = new ArrayList<>(List.of(headline));
+        result.changes().forEach(change -> lines.add("Applied: " + change));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("Outcome", result.outcome().name());
+        extra.put("Changes", result.changes());
+        extra.put("Skipped", result.skipped());
+        new TablePrinter(out(), output).table(String.join(System.lineSeparator(), lines), true, "Table", result.table(), extra);
         return ExitCode.OK;
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
     }
 }

@@ -1,13 +1,14 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.table.DynamoDbTables;
+import dev.dynoctl.table.TableState;
 import dev.dynoctl.table.TableWaiter;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "describe-table", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Show a table: status, keys and types, billing and capacity, item count, size, ARN, creation time.",
+        description = {"Show a table: status, keys and types, billing and capacity, item count, size, ARN, creation time,",
+            "stream, TTL, point-in-time recovery, contributor insights, encryption, class, tags and indexes."},
         footer = {"%nExamples:",
             "  dynoctl describe-table --name Users",
             "  dynoctl describe-table --name Users -o json | jq -r .Table.TableStatus"})
@@ -26,7 +27,7 @@ final class DescribeTableCommand extends AwsCommand {
 
     @Override
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
-        new TablePrinter(out(), output).table(null, true, "Table", tables.describeExisting(table.name()), Map.of());
+        new TablePrinter(out(), output).state(TableState.read(tables, tables.describeExisting(table.name()), TableState.Aspects.ALL));
         return ExitCode.OK;
     }
 }

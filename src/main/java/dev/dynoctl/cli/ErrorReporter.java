@@ -5,6 +5,7 @@ import dev.dynoctl.table.AwsCallException;
 import dev.dynoctl.table.DeletionRefusedException;
 import dev.dynoctl.table.Difference;
 import dev.dynoctl.table.InvalidSpecException;
+import dev.dynoctl.table.PartialProvisionException;
 import dev.dynoctl.table.TableDiffersException;
 import dev.dynoctl.table.TableNotFoundException;
 import dev.dynoctl.table.TableUnusableException;
@@ -78,6 +79,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         if (e instanceof TooManyTableOperationsException) {
             return new Failure(ExitCode.LIMIT_EXCEEDED, e.getMessage());
+        }
+        if (e instanceof PartialProvisionException) {
+            return new Failure(ExitCode.PARTIAL, e.getMessage());
         }
         if (e instanceof WaitInterruptedException) {
             return new Failure(ExitCode.INTERRUPTED, e.getMessage());

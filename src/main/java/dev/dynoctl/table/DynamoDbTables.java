@@ -1,16 +1,25 @@
 package dev.dynoctl.table;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
+import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
  * The table-level DynamoDB calls dynoctl makes, with the errors it understands turned into its own exceptions.
@@ -72,6 +81,94 @@ public final class DynamoDbTables {
             return ddb.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().stream().toList();
         } catch (SdkException e) {
             throw new AwsCallException("ListTables", e);
+        }
+    }
+
+    /** UpdateTable (deletion protection, stream, a new index). */
+    public TableDescription update(UpdateTableRequest request) {
+        return call("UpdateTable", () -> ddb.updateTable(request).tableDescription());
+    }
+
+    public Lookup<TimeToLiveDescription> describeTimeToLive(String table) {
+        return lookup("DescribeTimeToLive", () -> ddb.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription());
+    }
+
+    public void enableTimeToLive(String table, String attribute) {
+        call("UpdateTimeToLive", () -> ddb.updateTimeToLive(r -> r.tableName(table)
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName(attribute))));
+    }
+
+    public Lookup<ContinuousBackupsDescription> describeContinuousBackups(String table) {
+        return lookup("DescribeContinuousBackups",
+                () -> ddb.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription());
+    }
+
+    public void updatePointInTimeRecovery(String table, boolean enabled, Optional<Integer> recoveryPeriodDays) {
+        call("UpdateContinuousBackups", () -> ddb.updateContinuousBackups(r -> r.tableName(table)
+                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(enabled)
+                        .recoveryPeriodInDays(recoveryPeriodDays.orElse(null)))));
+    }
+
+    /** Every tag of a table, following pagination. */
+    public Lookup<Map<String, String>> listTags(String tableArn) {
+        return lookup("ListTagsOfResource", () -> {
+            Map<String, String> tags = new LinkedHashMap<>();
+            String next = null;
+            do {
+                String token = next;
+                ListTagsOfResourceResponse page = ddb.listTagsOfResource(r -> r.resourceArn(tableArn).nextToken(token));
+                page.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+                next = page.nextToken();
+            } while (next != null);
+            return tags;
+        });
+    }
+
+    public void tag(String tableArn, Map<String, String> tags) {
+        call("TagResource", () -> ddb.tagResource(r -> r.resourceArn(tableArn).tags(Requests.tags(tags))));
+    }
+
+    /** ENABLED, ENABLING, DISABLED, DISABLING or FAILED. */
+    public Lookup<String> contributorInsightsStatus(String table) {
+        return lookup("DescribeContributorInsights",
+                () -> ddb.describeContributorInsights(r -> r.tableName(table)).contributorInsightsStatusAsString());
+    }
+
+    public void updateContributorInsights(String table, boolean enabled) {
+        call("UpdateContributorInsights", () -> ddb.updateContributorInsights(r -> r.tableName(table)
+                .contributorInsightsAction(enabled ? ContributorInsightsAction.ENABLE : ContributorInsightsAction.DISABLE)));
+    }
+
+    /** The table's resource policy; empty inside when it has none. */
+    public Lookup<Optional<String>> resourcePolicy(String tableArn) {
+        return lookup("GetResourcePolicy", () -> {
+            try {
+                return Optional.of(ddb.getResourcePolicy(r -> r.resourceArn(tableArn)).policy());
+            } catch (PolicyNotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static <T> T call(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw new AwsCallException(operation, e);
+        }
+    }
+
+    /** A read that some endpoints (DynamoDB Local) do not implement: UnknownOperationException means unsupported. */
+    private static <T> Lookup<T> lookup(String operation, Supplier<T> call) {
+        try {
+            return Lookup.found(call.get());
+        } catch (DynamoDbException e) {
+            if (e.awsErrorDetails() != null && "UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
+                return Lookup.unsupported();
+            }
+            throw new AwsCallException(operation, e);
+        } catch (SdkException e) {
+            throw new AwsCallException(operation, e);
         }
     }
 

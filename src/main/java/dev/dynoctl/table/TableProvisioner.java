@@ -5,23 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * create-table's work: DescribeTable to see whether the table exists; if it does, compare it with the
- * declaration; if not, CreateTable (backing off on LimitExceeded, which the SDK does not retry) and wait
- * until it is ACTIVE.
+ * create-table's work: DescribeTable to see whether the table exists; if it does, compare it with the declaration
+ * (differences that cannot be changed in place stop everything before anything is changed); if not, CreateTable
+ * (backing off on LimitExceeded, which the SDK does not retry). Then the in-place settings (TTL, PITR, tags, ...)
+ * are applied and, unless told not to, it waits until the table, its indexes, TTL and PITR have settled.
  */
 public final class TableProvisioner {
     static final Duration FIRST_LIMIT_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_LIMIT_BACKOFF = Duration.ofSeconds(20);
+
+    /** @param waitUntilSettled false for --no-wait; @param addMissingIndexes create declared GSIs an existing table lacks */
+    public record Options(boolean waitUntilSettled, boolean addMissingIndexes) {
+    }
 
     private final DynamoDbTables tables;
     private final TableWaiter waiter;
@@ -33,12 +34,11 @@ public final class TableProvisioner {
         this.sleeper = sleeper;
     }
 
-    /** @param wait false for --no-wait: return once CreateTable is accepted (the policy still bounds LimitExceeded retries) */
-    public ProvisionResult provision(TableSpec spec, WaitPolicy policy, boolean wait, WaitListener listener) {
+    public ProvisionResult provision(TableSpec spec, WaitPolicy policy, Options options, WaitListener listener) {
         long start = System.nanoTime();
         Optional<TableDescription> existing = tables.describe(spec.name());
         if (existing.isPresent()) {
-            return converge(spec, existing.get(), policy, wait, listener, start);
+            return converge(spec, existing.get(), policy, options, listener, start);
         }
         TableDescription created;
         try {
@@ -47,30 +47,71 @@ public final class TableProvisioner {
             // Another process created it between our DescribeTable and CreateTable: judge it like any existing table.
             TableDescription other = tables.describe(spec.name()).orElseThrow(() -> new TableNotFoundException(spec.name(),
                     "CreateTable said it exists, DescribeTable says it does not; run the command again"));
-            return converge(spec, other, policy, wait, listener, start);
+            return converge(spec, other, policy, options, listener, start);
         }
-        TableDescription last = wait ? waiter.untilActive(spec.name(), policy, true, listener) : created;
-        return new ProvisionResult(ProvisionResult.Outcome.CREATED, last, since(start));
+        if (!options.waitUntilSettled()) {
+            return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, since(start), List.of(), List.of());
+        }
+        TableDescription active = waiter.untilActive(spec.name(), policy.remaining(since(start)), true, listener);
+        Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active, TableState.Aspects.declaredIn(spec, true)),
+                true, false);
+        return finish(spec, active, ProvisionResult.Outcome.CREATED, followUps, policy, options, listener, start);
     }
 
-    private ProvisionResult converge(TableSpec spec, TableDescription table, WaitPolicy policy, boolean wait,
+    private ProvisionResult converge(TableSpec spec, TableDescription table, WaitPolicy policy, Options options,
                                      WaitListener listener, long start) {
-        List<Difference> differences = SpecComparison.differences(spec, table);
-        if (!differences.isEmpty()) {
-            throw new TableDiffersException(spec.name(), differences);
+        if (TableWaiter.NEVER_ACTIVE.contains(table.tableStatusAsString())) {
+            throw new TableUnusableException(spec.name(), table.tableStatusAsString());
         }
-        String status = table.tableStatusAsString();
-        if (TableWaiter.NEVER_ACTIVE.contains(status)) {
-            throw new TableUnusableException(spec.name(), status);
+        Plan plan = SpecComparison.plan(spec, TableState.read(tables, table, TableState.Aspects.declaredIn(spec, false)),
+                false, options.addMissingIndexes());
+        if (!plan.differences().isEmpty()) {
+            throw new TableDiffersException(spec.name(), plan.differences());
         }
-        TableDescription last = wait && !TableWaiter.ACTIVE.equals(status)
-                ? waiter.untilActive(spec.name(), policy, false, listener)
-                : table;
-        return new ProvisionResult(ProvisionResult.Outcome.EXISTS, last, since(start));
+        ProvisionResult.Outcome outcome = plan.changes().isEmpty() ? ProvisionResult.Outcome.EXISTS : ProvisionResult.Outcome.UPDATED;
+        return finish(spec, table, outcome, plan, policy, options, listener, start);
+    }
+
+    /** Applies the plan's changes in order, then waits until everything has settled. */
+    private ProvisionResult finish(TableSpec spec, TableDescription table, ProvisionResult.Outcome outcome, Plan plan,
+                                   WaitPolicy policy, Options options, WaitListener listener, long start) {
+        List<String> applied = new ArrayList<>();
+        TableDescription current = table;
+        boolean needsActive = !TableWaiter.ACTIVE.equals(table.tableStatusAsString());
+        for (Change change : plan.changes()) {
+            if (needsActive) {
+                current = waiter.untilActive(spec.name(), policy.remaining(since(start)), false, listener);
+            }
+            try {
+                change.apply(tables, spec.name(), current.tableArn());
+            } catch (AwsCallException e) {
+                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED ? "was created"
+                        : "exists", applied, change, e);
+            }
+            applied.add(change.description());
+            needsActive = change.updatesTable();
+        }
+        if (options.waitUntilSettled()) {
+            if (needsActive || !TableWaiter.ACTIVE.equals(current.tableStatusAsString()) || pendingIndexes(current)) {
+                current = waiter.untilActive(spec.name(), policy.remaining(since(start)), false, listener);
+            }
+            for (Change change : plan.changes()) {
+                if (change instanceof Change.EnableTimeToLive) {
+                    waiter.untilTimeToLiveEnabled(spec.name(), policy.remaining(since(start)), listener);
+                } else if (change instanceof Change.PointInTimeRecovery pitr) {
+                    waiter.untilPointInTimeRecovery(spec.name(), pitr.enabled(), policy.remaining(since(start)), listener);
+                }
+            }
+        }
+        return new ProvisionResult(outcome, current, since(start), applied, plan.skipped());
+    }
+
+    private static boolean pendingIndexes(TableDescription table) {
+        return table.globalSecondaryIndexes().stream().anyMatch(index -> !TableWaiter.ACTIVE.equals(index.indexStatusAsString()));
     }
 
     private TableDescription createWithBackoff(TableSpec spec, WaitPolicy policy, long start) {
-        CreateTableRequest request = createRequest(spec);
+        CreateTableRequest request = Requests.createTable(spec);
         Duration backoff = FIRST_LIMIT_BACKOFF;
         while (true) {
             try {
@@ -91,33 +132,6 @@ public final class TableProvisioner {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_LIMIT_BACKOFF) > 0 ? MAX_LIMIT_BACKOFF : backoff.multipliedBy(2);
             }
         }
-    }
-
-    /** The CreateTable request for a spec; AttributeDefinitions are derived from the keys. */
-    static CreateTableRequest createRequest(TableSpec spec) {
-        List<KeySchemaElement> keys = new ArrayList<>();
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(spec.partitionKey().name()).keyType(KeyType.HASH).build());
-        attributes.add(definition(spec.partitionKey()));
-        spec.sortKey().ifPresent(sk -> {
-            keys.add(KeySchemaElement.builder().attributeName(sk.name()).keyType(KeyType.RANGE).build());
-            attributes.add(definition(sk));
-        });
-        CreateTableRequest.Builder request = CreateTableRequest.builder()
-                .tableName(spec.name())
-                .keySchema(keys)
-                .attributeDefinitions(attributes);
-        if (spec.billing() instanceof Billing.Provisioned p) {
-            request.billingMode(BillingMode.PROVISIONED)
-                    .provisionedThroughput(t -> t.readCapacityUnits(p.readCapacity()).writeCapacityUnits(p.writeCapacity()));
-        } else {
-            request.billingMode(BillingMode.PAY_PER_REQUEST);
-        }
-        return request.build();
-    }
-
-    private static AttributeDefinition definition(KeyAttribute key) {
-        return AttributeDefinition.builder().attributeName(key.name()).attributeType(key.type().name()).build();
     }
 
     private static Duration since(long startNanos) {

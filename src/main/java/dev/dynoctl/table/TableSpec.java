@@ -1,25 +1,42 @@
 package dev.dynoctl.table;
 
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** What the user declared for a table; valid by construction. */
-public record TableSpec(String name, KeyAttribute partitionKey, Optional<KeyAttribute> sortKey, Billing billing) {
+/**
+ * Everything the user declared for a table (from flags and --spec); built and checked by {@link SpecParser}.
+ * Optional settings that are empty were not declared: they are neither sent nor compared.
+ */
+public record TableSpec(String name, KeyAttribute partitionKey, Optional<KeyAttribute> sortKey, Billing billing,
+                        List<GlobalIndex> globalIndexes, List<LocalIndex> localIndexes, Optional<StreamView> stream,
+                        Optional<String> ttlAttribute, Map<String, String> tags, Optional<Encryption> encryption,
+                        Optional<TableClass> tableClass, Optional<Boolean> deletionProtection, Optional<Pitr> pitr,
+                        Optional<UnitLimits> onDemandMax, Optional<UnitLimits> warmThroughput,
+                        Optional<String> resourcePolicy, Optional<Boolean> contributorInsights) {
 
     public TableSpec {
-        Names.requireTableName("name", name);
-        Objects.requireNonNull(partitionKey, "partitionKey");
-        Objects.requireNonNull(sortKey, "sortKey");
-        Objects.requireNonNull(billing, "billing");
-        if (sortKey.isPresent() && sortKey.get().name().equals(partitionKey.name())) {
-            throw new InvalidSpecException("sk", "sort key must differ from the partition key (both are "
-                    + Names.quote(partitionKey.name()) + ")");
-        }
+        globalIndexes = List.copyOf(globalIndexes);
+        localIndexes = List.copyOf(localIndexes);
+        tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     }
 
-    public static TableSpec of(String name, KeyAttribute partitionKey, KeyAttribute sortKey,
-                               Billing.Mode billingMode, Long readCapacity, Long writeCapacity) {
-        return new TableSpec(name, partitionKey, Optional.ofNullable(sortKey),
-                Billing.of(billingMode, readCapacity, writeCapacity));
+    /** Every key attribute of the table and its indexes, each once (the CreateTable AttributeDefinitions). */
+    public List<KeyAttribute> keyAttributes() {
+        List<KeyAttribute> all = new ArrayList<>();
+        all.add(partitionKey);
+        sortKey.ifPresent(all::add);
+        for (GlobalIndex index : globalIndexes) {
+            all.add(index.partitionKey());
+            index.sortKey().ifPresent(all::add);
+        }
+        localIndexes.forEach(index -> all.add(index.sortKey()));
+        return all.stream().distinct().toList();
+    }
+
+    /** Settings applied after the table is ACTIVE, which need waiting. */
+    public boolean hasFollowUps() {
+        return ttlAttribute.isPresent() || pitr.isPresent() || contributorInsights.isPresent();
     }
 }

@@ -25,6 +25,13 @@ public record WaitPolicy(Duration timeout, Duration minInterval, Duration maxInt
         return new WaitPolicy(timeout, MIN_INTERVAL, MAX_INTERVAL, NOT_FOUND_GRACE);
     }
 
+    /** The same policy for what is left of the timeout after {@code elapsed} (at least a millisecond). */
+    public WaitPolicy remaining(Duration elapsed) {
+        Duration left = timeout.minus(elapsed);
+        return new WaitPolicy(left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left, minInterval, maxInterval,
+                notFoundGrace);
+    }
+
     /** The pause before the next poll, given how long we have waited so far. */
     public Duration nextDelay(Duration elapsed) {
         Duration proportional = elapsed.dividedBy(5);

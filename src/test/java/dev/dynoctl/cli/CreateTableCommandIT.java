@@ -37,7 +37,8 @@ class CreateTableCommandIT {
         CliRun run = ddb.run("create-table", "--name", table, "--pk", "user_id:S").expect(ExitCode.OK);
 
         assertThat(run.out()).startsWith("Created table " + table + ": ACTIVE after ")
-                .contains("Partition key:       user_id (S)", "Sort key:            none", "Billing mode:        on-demand");
+                .contains(TableCommandsIT.row("Partition key", "user_id (S)"), TableCommandsIT.row("Sort key", "none"),
+                        TableCommandsIT.row("Billing mode", "on-demand"));
         assertThat(run.err()).isEmpty();
         TableDescription actual = describe(table);
         assertThat(actual.tableStatusAsString()).isEqualTo("ACTIVE");

@@ -1,0 +1,28 @@
+package dev.dynoctl.table;
+
+import java.util.function.Function;
+
+/** A follow-up setting as read from DynamoDB: not read (not declared), not supported by the endpoint, or found. */
+public record Lookup<T>(Kind kind, T value) {
+    public enum Kind { NOT_READ, UNSUPPORTED, FOUND }
+
+    public static <T> Lookup<T> notRead() {
+        return new Lookup<>(Kind.NOT_READ, null);
+    }
+
+    public static <T> Lookup<T> unsupported() {
+        return new Lookup<>(Kind.UNSUPPORTED, null);
+    }
+
+    public static <T> Lookup<T> found(T value) {
+        return new Lookup<>(Kind.FOUND, value);
+    }
+
+    public boolean found() {
+        return kind == Kind.FOUND;
+    }
+
+    public <R> Lookup<R> map(Function<T, R> mapper) {
+        return found() ? found(mapper.apply(value)) : new Lookup<>(kind, null);
+    }
+}

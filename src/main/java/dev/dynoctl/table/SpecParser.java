@@ -1,0 +1,319 @@
+package dev.dynoctl.table;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns settings, as typed on the command line or written in a spec file (option name without dashes to its
+ * values as strings), into a checked {@link TableSpec}. Every DynamoDB rule that can be checked without AWS is
+ * checked here; the exception names the setting, so the message names the flag.
+ */
+public final class SpecParser {
+    /** Every setting of the vocabulary; the ones that may be given several times are {@link #REPEATABLE}. */
+    public static final Set<String> SETTINGS = Set.of("name", "pk", "sk", "billing-mode", "read-capacity", "write-capacity",
+            "gsi", "lsi", "stream", "ttl-attribute", "tag", "sse", "table-class", "deletion-protection", "pitr",
+            "pitr-recovery-days", "max-read-units", "max-write-units", "warm-read-units", "warm-write-units",
+            "resource-policy", "contributor-insights");
+    public static final Set<String> REPEATABLE = Set.of("gsi", "lsi", "tag");
+
+    static final int MAX_GSIS = 20;
+    static final int MAX_LSIS = 5;
+    static final int MAX_PROJECTED_PER_INDEX = 20;
+    static final int MAX_PROJECTED_TOTAL = 100;
+    static final int MAX_TAGS = 50;
+    static final int MAX_RESOURCE_POLICY_BYTES = 20 * 1024;
+    private static final Pattern TAG_CHARACTERS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    private static final Pattern KMS_KEY = Pattern.compile("[A-Za-z0-9:/_.\\-]{1,2048}");
+
+    private final Map<String, List<String>> settings;
+
+    private SpecParser(Map<String, List<String>> settings) {
+        this.settings = settings;
+    }
+
+    public static TableSpec parse(Map<String, List<String>> settings) {
+        return new SpecParser(settings).spec();
+    }
+
+    private TableSpec spec() {
+        String name = Names.requireTableName("name", required("name"));
+        KeyAttribute partitionKey = KeyAttribute.parse("pk", required("pk"));
+        Optional<KeyAttribute> sortKey = one("sk").map(v -> KeyAttribute.parse("sk", v));
+        if (sortKey.isPresent() && sortKey.get().name().equals(partitionKey.name())) {
+            throw new InvalidSpecException("sk", "sort key must differ from the partition key (both are "
+                    + Names.quote(partitionKey.name()) + ")");
+        }
+        Billing.Mode mode = one("billing-mode").map(SpecParser::billingMode).orElse(Billing.Mode.ON_DEMAND);
+        Billing billing = Billing.of(mode, one("read-capacity").map(v -> positive("read-capacity", v)).orElse(null),
+                one("write-capacity").map(v -> positive("write-capacity", v)).orElse(null));
+        boolean provisioned = billing instanceof Billing.Provisioned;
+
+        List<GlobalIndex> globalIndexes = all("gsi").stream().map(v -> IndexSyntax.global(v, provisioned)).toList();
+        List<LocalIndex> localIndexes = all("lsi").stream().map(IndexSyntax::local).toList();
+        checkIndexes(partitionKey, sortKey, globalIndexes, localIndexes);
+
+        Optional<UnitLimits> onDemandMax = units("max-read-units", "max-write-units");
+        if (onDemandMax.isPresent() && provisioned) {
+            throw new InvalidSpecException(onDemandMax.get().read().isPresent() ? "max-read-units" : "max-write-units",
+                    "only allowed with --billing-mode on-demand (it caps on-demand throughput)");
+        }
+        Optional<Boolean> pitrEnabled = one("pitr").map(v -> bool("pitr", v));
+        Optional<Integer> recoveryDays = one("pitr-recovery-days").map(v -> (int) range("pitr-recovery-days", v, 1, 35));
+        if (recoveryDays.isPresent() && !pitrEnabled.orElse(false)) {
+            throw new InvalidSpecException("pitr-recovery-days", "only allowed with --pitr");
+        }
+        TableSpec spec = new TableSpec(name, partitionKey, sortKey, billing, globalIndexes, localIndexes,
+                one("stream").map(SpecParser::stream),
+                one("ttl-attribute").map(v -> Names.requireAttributeName("ttl-attribute", v)),
+                tags(all("tag")),
+                one("sse").map(SpecParser::encryption),
+                one("table-class").map(SpecParser::tableClass),
+                one("deletion-protection").map(v -> bool("deletion-protection", v)),
+                pitrEnabled.map(enabled -> new Pitr(enabled, recoveryDays)),
+                onDemandMax,
+                units("warm-read-units", "warm-write-units"),
+                one("resource-policy").map(SpecParser::resourcePolicy),
+                one("contributor-insights").map(v -> bool("contributor-insights", v)));
+        checkAttributeTypes(spec);
+        return spec;
+    }
+
+    private String required(String setting) {
+        return one(setting).orElseThrow(() -> new InvalidSpecException(setting, "required (on the command line or in --spec)"));
+    }
+
+    private Optional<String> one(String setting) {
+        List<String> values = settings.getOrDefault(setting, List.of());
+        if (values.size() > 1) {
+            throw new InvalidSpecException(setting, "given " + values.size() + " times; give it once");
+        }
+        return values.stream().findFirst();
+    }
+
+    private List<String> all(String setting) {
+        return settings.getOrDefault(setting, List.of());
+    }
+
+    private static Billing.Mode billingMode(String value) {
+        return switch (normalised(value)) {
+            case "on-demand", "pay-per-request" -> Billing.Mode.ON_DEMAND;
+            case "provisioned" -> Billing.Mode.PROVISIONED;
+            default -> throw new InvalidSpecException("billing-mode",
+                    "expected on-demand or provisioned (or PAY_PER_REQUEST, PROVISIONED), got " + Names.quote(value));
+        };
+    }
+
+    private static StreamView stream(String value) {
+        try {
+            return StreamView.valueOf(normalised(value).replace('-', '_').toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("stream", "expected KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES, got "
+                    + Names.quote(value));
+        }
+    }
+
+    private static TableClass tableClass(String value) {
+        return switch (normalised(value)) {
+            case "standard" -> TableClass.STANDARD;
+            case "standard-ia", "standard-infrequent-access" -> TableClass.STANDARD_INFREQUENT_ACCESS;
+            default -> throw new InvalidSpecException("table-class", "expected standard or standard-ia, got " + Names.quote(value));
+        };
+    }
+
+    private static Encryption encryption(String value) {
+        String text = value.trim();
+        if (text.regionMatches(true, 0, "kms:", 0, 4)) {
+            String key = text.substring(4);
+            if (!KMS_KEY.matcher(key).matches()) {
+                throw new InvalidSpecException("sse", "kms: needs a KMS key id, key ARN, alias/NAME or alias ARN, got "
+                        + Names.quote(key));
+            }
+            return new Encryption.Kms(key);
+        }
+        return switch (normalised(text)) {
+            case "aws-owned" -> new Encryption.AwsOwned();
+            case "aws-managed" -> new Encryption.AwsManaged();
+            default -> throw new InvalidSpecException("sse", "expected aws-owned, aws-managed or kms:KEY, got " + Names.quote(value));
+        };
+    }
+
+    private static Map<String, String> tags(List<String> values) {
+        if (values.size() > MAX_TAGS) {
+            throw new InvalidSpecException("tag", "at most " + MAX_TAGS + " tags per table (got " + values.size() + ")");
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String value : values) {
+            int equals = value.indexOf('=');
+            if (equals < 0) {
+                throw new InvalidSpecException("tag", "expected KEY=VALUE, got " + Names.quote(value));
+            }
+            String key = value.substring(0, equals);
+            String tagValue = value.substring(equals + 1);
+            if (key.isEmpty() || key.length() > 128 || !TAG_CHARACTERS.matcher(key).matches()) {
+                throw new InvalidSpecException("tag", "key must be 1-128 letters, digits, spaces or _ . : / = + - @ (got "
+                        + Names.quote(key) + ")");
+            }
+            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+                throw new InvalidSpecException("tag", "keys starting with aws: are reserved for AWS (got " + Names.quote(key) + ")");
+            }
+            if (tagValue.length() > 256 || !TAG_CHARACTERS.matcher(tagValue).matches()) {
+                throw new InvalidSpecException("tag", "value must be 0-256 letters, digits, spaces or _ . : / = + - @ (got "
+                        + Names.quote(tagValue) + ")");
+            }
+            String earlier = tags.put(key, tagValue);
+            if (earlier != null && !earlier.equals(tagValue)) {
+                throw new InvalidSpecException("tag", "key " + Names.quote(key) + " given twice with different values");
+            }
+        }
+        return tags;
+    }
+
+    /** @param value inline JSON, or @FILE */
+    private static String resourcePolicy(String value) {
+        String policy = value;
+        if (value.startsWith("@")) {
+            Path file = Path.of(value.substring(1));
+            try {
+                policy = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidSpecException("resource-policy", "cannot read " + Names.quote(file.toString()) + ": "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            }
+        }
+        int bytes = policy.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_RESOURCE_POLICY_BYTES) {
+            throw new InvalidSpecException("resource-policy", "at most 20 KB including whitespace (got " + bytes + " bytes)");
+        }
+        requireJsonObject(policy);
+        return policy;
+    }
+
+    private static void requireJsonObject(String text) {
+        try (JsonParser parser = new JsonFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidSpecException("resource-policy", "must be a JSON object (a policy document)");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new InvalidSpecException("resource-policy", "has text after the JSON object");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidSpecException("resource-policy", "is not valid JSON: " + Names.quote(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InvalidSpecException("resource-policy", "is not valid JSON: " + Names.quote(e.getMessage()));
+        }
+    }
+
+    private Optional<UnitLimits> units(String readSetting, String writeSetting) {
+        Optional<Long> read = one(readSetting).map(v -> positive(readSetting, v));
+        Optional<Long> write = one(writeSetting).map(v -> positive(writeSetting, v));
+        return read.isEmpty() && write.isEmpty() ? Optional.empty() : Optional.of(new UnitLimits(read, write));
+    }
+
+    static long positive(String setting, String value) {
+        return range(setting, value, 1, Long.MAX_VALUE);
+    }
+
+    static long range(String setting, String value, long min, long max) {
+        long number;
+        try {
+            number = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidSpecException(setting, "expected a whole number, got " + Names.quote(value));
+        }
+        if (number < min || number > max) {
+            throw new InvalidSpecException(setting, "must be " + (max == Long.MAX_VALUE ? "at least " + min
+                    : "between " + min + " and " + max) + " (got " + number + ")");
+        }
+        return number;
+    }
+
+    private static boolean bool(String setting, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidSpecException(setting, "expected true or false, got " + Names.quote(value));
+        };
+    }
+
+    private static String normalised(String value) {
+        return value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static void checkIndexes(KeyAttribute partitionKey, Optional<KeyAttribute> sortKey,
+                                     List<GlobalIndex> globalIndexes, List<LocalIndex> localIndexes) {
+        if (globalIndexes.size() > MAX_GSIS) {
+            throw new InvalidSpecException("gsi", "at most " + MAX_GSIS + " global secondary indexes (got " + globalIndexes.size() + ")");
+        }
+        if (localIndexes.size() > MAX_LSIS) {
+            throw new InvalidSpecException("lsi", "at most " + MAX_LSIS + " local secondary indexes (got " + localIndexes.size() + ")");
+        }
+        if (!localIndexes.isEmpty() && sortKey.isEmpty()) {
+            throw new InvalidSpecException("lsi", "local secondary indexes need a table with a sort key (--sk)");
+        }
+        Map<String, String> seen = new HashMap<>();
+        int projected = 0;
+        for (GlobalIndex index : globalIndexes) {
+            unique(seen, index.name(), "gsi");
+            projected += index.projection().nonKeyAttributes().size();
+        }
+        for (LocalIndex index : localIndexes) {
+            unique(seen, index.name(), "lsi");
+            if (index.sortKey().name().equals(partitionKey.name())) {
+                throw new InvalidSpecException("lsi", "index " + index.name() + ": its sort key must differ from the table's "
+                        + "partition key " + Names.quote(partitionKey.name()));
+            }
+            projected += index.projection().nonKeyAttributes().size();
+        }
+        if (projected > MAX_PROJECTED_TOTAL) {
+            throw new InvalidSpecException(globalIndexes.isEmpty() ? "lsi" : "gsi", "at most " + MAX_PROJECTED_TOTAL
+                    + " projected non-key attributes over all indexes, counting repeats (got " + projected + ")");
+        }
+    }
+
+    private static void unique(Map<String, String> seen, String indexName, String setting) {
+        String earlier = seen.put(indexName, setting);
+        if (earlier != null) {
+            throw new InvalidSpecException(setting, "index name " + Names.quote(indexName) + " is used twice (index names are "
+                    + "unique across --gsi and --lsi)");
+        }
+    }
+
+    /** An attribute used in several keys must have one type everywhere (it has one AttributeDefinition). */
+    private static void checkAttributeTypes(TableSpec spec) {
+        Map<String, KeyUse> uses = new HashMap<>();
+        use(uses, spec.partitionKey(), "pk", "--pk");
+        spec.sortKey().ifPresent(k -> use(uses, k, "sk", "--sk"));
+        for (GlobalIndex index : spec.globalIndexes()) {
+            use(uses, index.partitionKey(), "gsi", "--gsi " + index.name());
+            index.sortKey().ifPresent(k -> use(uses, k, "gsi", "--gsi " + index.name()));
+        }
+        for (LocalIndex index : spec.localIndexes()) {
+            use(uses, index.sortKey(), "lsi", "--lsi " + index.name());
+        }
+    }
+
+    private record KeyUse(AttributeType type, String where) {
+    }
+
+    private static void use(Map<String, KeyUse> uses, KeyAttribute key, String setting, String where) {
+        KeyUse earlier = uses.putIfAbsent(key.name(), new KeyUse(key.type(), where));
+        if (earlier != null && earlier.type() != key.type()) {
+            throw new InvalidSpecException(setting, "attribute " + Names.quote(key.name()) + " is " + earlier.type() + " in "
+                    + earlier.where() + " but " + key.type() + " in " + where + "; an attribute has one type");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.dynoctl.table;
+
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+
+/**
+ * A table as DynamoDB holds it: DescribeTable plus the settings other calls report (TTL, backups, tags,
+ * contributor insights, resource policy), each read only when needed.
+ */
+public record TableState(TableDescription table, Lookup<TimeToLiveDescription> timeToLive,
+                         Lookup<ContinuousBackupsDescription> continuousBackups, Lookup<Map<String, String>> tags,
+                         Lookup<String> contributorInsights, Lookup<Optional<String>> resourcePolicy) {
+
+    /** Which follow-up settings to read. */
+    public record Aspects(boolean timeToLive, boolean continuousBackups, boolean tags, boolean contributorInsights,
+                          boolean resourcePolicy) {
+        public static final Aspects ALL = new Aspects(true, true, true, true, false);
+
+        /** What a declaration needs compared; {@code followUpsOnly} for a table we have just created. */
+        static Aspects declaredIn(TableSpec spec, boolean followUpsOnly) {
+            return new Aspects(spec.ttlAttribute().isPresent(), spec.pitr().isPresent(),
+                    !followUpsOnly && !spec.tags().isEmpty(), spec.contributorInsights().isPresent(),
+                    !followUpsOnly && spec.resourcePolicy().isPresent());
+        }
+    }
+
+    public static TableState read(DynamoDbTables tables, TableDescription table, Aspects aspects) {
+        return new TableState(table,
+                aspects.timeToLive() ? tables.describeTimeToLive(table.tableName()) : Lookup.notRead(),
+                aspects.continuousBackups() ? tables.describeContinuousBackups(table.tableName()) : Lookup.notRead(),
+                aspects.tags() ? tables.listTags(table.tableArn()) : Lookup.notRead(),
+                aspects.contributorInsights() ? tables.contributorInsightsStatus(table.tableName()) : Lookup.notRead(),
+                aspects.resourcePolicy() ? tables.resourcePolicy(table.tableArn()) : Lookup.notRead());
+    }
+
+    /**
+     * DynamoDB Local accepts encryption, table class, warm throughput, tags and resource policies but does not report
+     * them; its ARNs name the region "ddblocal".
+     */
+    public boolean dynamoDbLocal() {
+        return table.tableArn() != null && table.tableArn().startsWith("arn:aws:dynamodb:ddblocal:");
+    }
+}
