@@ -76,7 +76,7 @@ final class CreateTableCommand extends AwsCommand {
     /** The table-definition flags given on the command line, by setting name, as typed. */
     private Map<String, List<String>> commandLineSettings() {
         Map<String, List<String>> settings = new LinkedHashMap<>();
-        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+        for (OptionSpec option : new java.util.LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
             String setting = option.longestName().substring(2);
             setting = setting.equals("table-name") ? "name" : setting;
             if (SpecParser.SETTINGS.contains(setting)) {

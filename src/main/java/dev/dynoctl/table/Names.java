@@ -52,4 +52,18 @@ public final class Names {
         }
         return out.append('\'').toString();
     }
+
+    /** Why a file could not be read, in words ("no such file") rather than an exception's class name. */
+    public static String ioReason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException || e instanceof java.io.UncheckedIOException) {
+            return "not readable as UTF-8 text";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
+    }
 }

@@ -37,8 +37,8 @@ public final class SpecFile {
             root = mapper.readTree(Files.readString(file));
         } catch (IOException | RuntimeException e) {
             throw new InvalidSpecException("spec", "cannot read " + Names.quote(file.toString()) + ": "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json ? json.getOriginalMessage()
-                    : e.getClass().getSimpleName() + " " + e.getMessage()).replaceAll("\\s+", " "));
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                    ? json.getOriginalMessage().replaceAll("\\s+", " ") : Names.ioReason(e)));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidSpecException("spec", Names.quote(file.toString()) + " must hold a mapping of settings, "

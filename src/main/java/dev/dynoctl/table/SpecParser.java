@@ -190,7 +190,7 @@ public final class SpecParser {
                 policy = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
                 throw new InvalidSpecException("resource-policy", "cannot read " + Names.quote(file.toString()) + ": "
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                        + Names.ioReason(e));
             }
         }
         int bytes = policy.getBytes(StandardCharsets.UTF_8).length;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynoctl.support.CliRun;
 import dev.dynoctl.support.DynamoDbLocalExtension;
 import dev.dynoctl.support.HeldStatus;
-import dev.dynoctl.support.LimitExceededOnCreate;
+import dev.dynoctl.support.RefusedCalls;
 import dev.dynoctl.support.LocalDynamoDb;
 import dev.dynoctl.support.NotFoundAfterCreate;
 import dev.dynoctl.support.Terminals;
@@ -127,7 +127,7 @@ class WaitingIT {
     @Test
     void backs_off_on_limit_exceeded_and_creates_the_table_when_the_limit_clears() {
         String table = LocalDynamoDb.uniqueTableName("Limited");
-        LimitExceededOnCreate limit = new LimitExceededOnCreate(2);
+        RefusedCalls limit = RefusedCalls.limitExceededOnCreate(2);
 
         CliRun run = ddb.run(Terminals.NONE, List.of(limit), "create-table", "--name", table, "--pk", "id:S", "-o", "json")
                 .expect(ExitCode.OK);
@@ -140,7 +140,7 @@ class WaitingIT {
     @Test
     void gives_up_on_a_limit_that_never_clears_with_exit_9_after_the_wait_timeout() {
         String table = LocalDynamoDb.uniqueTableName("Limited");
-        LimitExceededOnCreate limit = new LimitExceededOnCreate(Integer.MAX_VALUE);
+        RefusedCalls limit = RefusedCalls.limitExceededOnCreate(Integer.MAX_VALUE);
 
         CliRun run = ddb.run(Terminals.NONE, List.of(limit), "create-table", "--name", table, "--pk", "id:S",
                 "--wait-timeout", "2s").expect(ExitCode.LIMIT_EXCEEDED);

@@ -1,0 +1,110 @@
+package dev.dynoctl.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.TagResourceRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateContributorInsightsRequest;
+
+/**
+ * DynamoDB Local has no point-in-time recovery, contributor insights or tag listing (it answers
+ * UnknownOperationException). To test what dynoctl sends for them, this test-only interceptor answers those
+ * operations in the service's documented JSON shapes from state it keeps (PITR turns ENABLING, then ENABLED on the
+ * second DescribeContinuousBackups; tags come from CreateTable and TagResource), and records every request dynoctl sent. Everything else reaches DynamoDB Local.
+ */
+public final class FollowUpReplay implements ExecutionInterceptor {
+    private static final Set<String> REPLAYED = Set.of("DescribeContinuousBackups", "UpdateContinuousBackups",
+            "DescribeContributorInsights", "UpdateContributorInsights", "ListTagsOfResource", "TagResource");
+
+    private final List<SdkRequest> sent = new CopyOnWriteArrayList<>();
+    private volatile String pitrStatus = "DISABLED";
+    private volatile Integer recoveryDays;
+    private volatile int describesUntilEnabled;
+    private volatile String insightsStatus = "DISABLED";
+    private final Map<String, String> tags = new TreeMap<>();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        SdkRequest request = context.request();
+        sent.add(request);
+        if (request instanceof UpdateContinuousBackupsRequest update) {
+            boolean enable = update.pointInTimeRecoverySpecification().pointInTimeRecoveryEnabled();
+            pitrStatus = enable ? "ENABLING" : "DISABLED";
+            recoveryDays = enable ? update.pointInTimeRecoverySpecification().recoveryPeriodInDays() : null;
+            describesUntilEnabled = 2;
+        } else if (request instanceof UpdateContributorInsightsRequest update) {
+            insightsStatus = "ENABLE".equals(update.contributorInsightsActionAsString()) ? "ENABLED" : "DISABLED";
+        } else if (request instanceof TagResourceRequest tag) {
+            synchronized (tags) {
+                tag.tags().forEach(t -> tags.put(t.key(), t.value()));
+            }
+        } else if (request instanceof CreateTableRequest create) {
+            synchronized (tags) {
+                create.tags().forEach(t -> tags.put(t.key(), t.value()));
+            }
+        }
+    }
+
+    @Override
+    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+        if (!REPLAYED.contains(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+            return context.httpResponse();
+        }
+        return context.httpResponse().toBuilder().statusCode(200).removeHeader("x-amz-crc32").removeHeader("Content-Length")
+                .removeHeader("x-amzn-ErrorType").build();
+    }
+
+    @Override
+    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (!REPLAYED.contains(operation)) {
+            return context.responseBody();
+        }
+        String body = switch (operation) {
+            case "DescribeContinuousBackups", "UpdateContinuousBackups" -> continuousBackups(operation);
+            case "DescribeContributorInsights", "UpdateContributorInsights" -> "{\"ContributorInsightsStatus\":\"" + insightsStatus + "\"}";
+            case "ListTagsOfResource" -> listTags();
+            default -> "{}";
+        };
+        return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String continuousBackups(String operation) {
+        if (operation.startsWith("Describe") && "ENABLING".equals(pitrStatus) && --describesUntilEnabled <= 0) {
+            pitrStatus = "ENABLED";
+        }
+        return "{\"ContinuousBackupsDescription\":{\"ContinuousBackupsStatus\":\"ENABLED\",\"PointInTimeRecoveryDescription\":"
+                + "{\"PointInTimeRecoveryStatus\":\"" + pitrStatus + "\"" + (recoveryDays == null ? "" : ",\"RecoveryPeriodInDays\":" + recoveryDays)
+                + "}}}";
+    }
+
+    private String listTags() {
+        synchronized (tags) {
+            return "{\"Tags\":[" + String.join(",", tags.entrySet().stream()
+                    .map(t -> "{\"Key\":\"" + t.getKey() + "\",\"Value\":\"" + t.getValue() + "\"}").toList()) + "]}";
+        }
+    }
+
+    /** Every request dynoctl sent through this interceptor, of the given type. */
+    public <T extends SdkRequest> List<T> sent(Class<T> type) {
+        return sent.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public String pitrStatus() {
+        return pitrStatus;
+    }
+}
