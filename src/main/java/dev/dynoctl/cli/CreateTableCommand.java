@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "create-table", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Create a table if it does not exist and wait until it, its indexes, TTL and PITR are ACTIVE.",
-            "If it exists as declared, say so and exit 0; settings that can change in place (TTL, PITR, tags, deletion",
-            "protection, stream, contributor insights) are applied; other differences exit 3 and change nothing."},
+            "If it exists as declared, say so and exit 0; settings that can change in place (TTL, PITR, tags, "
+                + "deletion protection, stream, contributor insights) are applied; other differences exit 3 and change nothing."},
         footer = {"%nExamples:",
             "  dynoctl create-table --name Users --pk user_id:S",
             "  dynoctl create-table --name Events --pk device:S --sk ts:N \\\\",

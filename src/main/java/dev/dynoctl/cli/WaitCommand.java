@@ -4,6 +4,7 @@ import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.TableWaiter;
 import dev.dynoctl.table.WaitPolicy;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +51,10 @@ final class WaitCommand extends AwsCommand {
             } else {
                 waiter.untilGone(table.name(), waitPolicy, progress);
                 progress.close();
-                printer.table("Table " + table.name() + " is deleted.", false, "TableName", null, Map.of("Outcome", "DELETED"));
+                Map<String, String> deleted = new LinkedHashMap<>();
+                deleted.put("TableName", table.name());
+                deleted.put("Outcome", "DELETED");
+                printer.table("Table " + table.name() + " is deleted.", false, "Table", null, deleted);
             }
         }
         return ExitCode.OK;
