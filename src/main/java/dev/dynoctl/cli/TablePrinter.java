@@ -130,7 +130,7 @@ final class TablePrinter {
             row(label, "none");
             return;
         }
-        row(label, "");
+        out.println(label + ":");
         lines.forEach(line -> out.println("  " + line));
     }
 
