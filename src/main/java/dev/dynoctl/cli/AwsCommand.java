@@ -37,8 +37,8 @@ abstract class AwsCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        Logging.configure(output.verbosity());
         validate();
+        Logging.configure(output.verbosity());
         try (DynamoDbClient client = context.clients().open(aws.settings())) {
             DynamoDbTables tables = new DynamoDbTables(client);
             return execute(tables, new TableWaiter(tables, context.sleeper())).code();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "dynoctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Provision Amazon DynamoDB tables idempotently: create, check, list, wait for and delete tables.",
         subcommands = {CreateTableCommand.class, DescribeTableCommand.class, ListTablesCommand.class, DeleteTableCommand.class,
-            WaitCommand.class},
+            WaitCommand.class, ClassCacheTrainingCommand.class},
         footer = {"%nRun 'dynoctl COMMAND --help' for a command's options.",
             "Every command takes --region, --profile, --endpoint-url, -o/--output text|json, -v/--verbose, -q/--quiet."})
 final class DynoctlCommand implements Callable<Integer> {
@@ -18,7 +18,9 @@ final class DynoctlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(spec.commandLine(), "missing command: one of " + String.join(", ",
+                spec.subcommands().entrySet().stream()
+                        .filter(command -> !command.getValue().getCommandSpec().usageMessage().hidden())
+                        .map(java.util.Map.Entry::getKey).toList()));
     }
 }

@@ -45,8 +45,6 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         if (command.getParseResult().hasMatchedOption("--verbose")) {
             e.printStackTrace(command.getErr());
-        } else if (failure.code == ExitCode.FAILURE && !(e instanceof AwsCallException)) {
-            command.getErr().println("  (run again with -v for the stack trace)");
         }
         command.getErr().flush();
         return failure.code.code();
@@ -80,8 +78,14 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         if (e instanceof TooManyTableOperationsException) {
             return new Failure(ExitCode.LIMIT_EXCEEDED, e.getMessage());
         }
-        if (e instanceof PartialProvisionException) {
-            return new Failure(ExitCode.PARTIAL, e.getMessage());
+        if (e instanceof PartialProvisionException partial) {
+            Exception cause = partial.getCause();
+            String reason = cause instanceof AwsCallException call ? awsFailure(call.operation(), call.getCause()).message
+                    : oneLine(cause.getMessage());
+            return new Failure(ExitCode.PARTIAL, "table " + partial.table() + (partial.created() ? " was created" : " exists")
+                    + (partial.applied().isEmpty() ? "" : "; applied: " + String.join("; ", partial.applied()))
+                    + "; NOT applied: " + String.join("; ", partial.notApplied()) + " (" + reason + ")"
+                    + "; run the same command again to finish");
         }
         if (e instanceof WaitInterruptedException) {
             return new Failure(ExitCode.INTERRUPTED, e.getMessage());
@@ -92,7 +96,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         if (e instanceof SdkException sdk) {
             return awsFailure("AWS call", sdk);
         }
-        return new Failure(ExitCode.FAILURE, "internal error: " + e);
+        return new Failure(ExitCode.FAILURE, "internal error: " + oneLine(String.valueOf(e)) + " (run again with -v for the stack trace)");
     }
 
     private static Failure awsFailure(String operation, SdkException cause) {

@@ -158,6 +158,7 @@ final class TablePrinter {
         return switch (lookup.kind()) {
             case FOUND -> format.apply(lookup.value());
             case UNSUPPORTED -> "not supported by this endpoint";
+            case DENIED -> "not permitted (AccessDeniedException)";
             case NOT_READ -> "not read";
         };
     }

@@ -11,15 +11,6 @@ public sealed interface Billing {
     }
 
     record Provisioned(long readCapacity, long writeCapacity) implements Billing {
-        public Provisioned {
-            if (readCapacity < 1) {
-                throw new InvalidSpecException("read-capacity", "must be at least 1 (got " + readCapacity + ")");
-            }
-            if (writeCapacity < 1) {
-                throw new InvalidSpecException("write-capacity", "must be at least 1 (got " + writeCapacity + ")");
-            }
-        }
-
         @Override
         public String toString() {
             return "provisioned (read " + readCapacity + ", write " + writeCapacity + ")";

@@ -158,13 +158,20 @@ public final class DynamoDbTables {
         }
     }
 
-    /** A read that some endpoints (DynamoDB Local) do not implement: UnknownOperationException means unsupported. */
+    /**
+     * A read of a follow-up setting: UnknownOperationException means the endpoint (DynamoDB Local) does not support it,
+     * AccessDeniedException that the caller may not read it; neither stops the run.
+     */
     private static <T> Lookup<T> lookup(String operation, Supplier<T> call) {
         try {
             return Lookup.found(call.get());
         } catch (DynamoDbException e) {
-            if (e.awsErrorDetails() != null && "UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            if ("UnknownOperationException".equals(code)) {
                 return Lookup.unsupported();
+            }
+            if ("AccessDeniedException".equals(code)) {
+                return Lookup.denied();
             }
             throw new AwsCallException(operation, e);
         } catch (SdkException e) {

@@ -26,6 +26,9 @@ final class IndexSyntax {
         if (keys.size() > 2) {
             throw parts.error("gsi", "at most a partition key and a sort key (NAME:PK:TYPE,SK:TYPE)");
         }
+        if (keys.size() == 2 && keys.get(0).name().equals(keys.get(1).name())) {
+            throw parts.error("gsi", "the sort key must differ from the partition key");
+        }
         Projection projection = Projection.ALL;
         Long rcu = null;
         Long wcu = null;
@@ -120,7 +123,12 @@ final class IndexSyntax {
             for (String token : tokens.subList(1, tokens.size())) {
                 int equals = token.indexOf('=');
                 if (equals > 0) {
-                    options.add(new String[] {token.substring(0, equals).trim().toLowerCase(Locale.ROOT), token.substring(equals + 1)});
+                    String option = token.substring(0, equals).trim().toLowerCase(Locale.ROOT);
+                    if (options.stream().anyMatch(earlier -> earlier[0].equals(option))) {
+                        throw new InvalidSpecException(setting, "option " + Names.quote(option) + " is given twice in "
+                                + Names.quote(text));
+                    }
+                    options.add(new String[] {option, token.substring(equals + 1)});
                 } else if (options.isEmpty()) {
                     keyTokens.add(token);
                 } else {

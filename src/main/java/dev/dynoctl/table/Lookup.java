@@ -2,9 +2,12 @@ package dev.dynoctl.table;
 
 import java.util.function.Function;
 
-/** A follow-up setting as read from DynamoDB: not read (not declared), not supported by the endpoint, or found. */
+/**
+ * A follow-up setting as read from DynamoDB: not read (not declared), not supported by the endpoint, not permitted
+ * (AccessDenied on that one call), or found.
+ */
 public record Lookup<T>(Kind kind, T value) {
-    public enum Kind { NOT_READ, UNSUPPORTED, FOUND }
+    public enum Kind { NOT_READ, UNSUPPORTED, DENIED, FOUND }
 
     public static <T> Lookup<T> notRead() {
         return new Lookup<>(Kind.NOT_READ, null);
@@ -12,6 +15,15 @@ public record Lookup<T>(Kind kind, T value) {
 
     public static <T> Lookup<T> unsupported() {
         return new Lookup<>(Kind.UNSUPPORTED, null);
+    }
+
+    public static <T> Lookup<T> denied() {
+        return new Lookup<>(Kind.DENIED, null);
+    }
+
+    /** Why it was not found, for a message: "this endpoint does not support it" or "not permitted to read it". */
+    public String why() {
+        return kind == Kind.DENIED ? "not permitted to read it (AccessDeniedException)" : "this endpoint does not support it";
     }
 
     public static <T> Lookup<T> found(T value) {

@@ -2,23 +2,43 @@ package dev.dynoctl.table;
 
 import java.util.List;
 
-/** The table exists, but a follow-up change failed: says what is done and what is not; a re-run finishes the job. */
+/**
+ * The table exists, but a change could not be applied: carries what is done and what is not, so the message can say
+ * both; a re-run finishes the job.
+ */
 public final class PartialProvisionException extends RuntimeException {
-    public PartialProvisionException(String table, String outcome, List<String> done, Change failed, RuntimeException cause) {
-        super("table " + table + " " + outcome + (done.isEmpty() ? "" : "; applied: " + String.join("; ", done))
-                + "; NOT applied: " + failed.description() + " (" + reason(cause) + "); run the same command again to finish",
-                cause);
+    private final String table;
+    private final boolean created;
+    private final List<String> applied;
+    private final List<String> notApplied;
+
+    public PartialProvisionException(String table, boolean created, List<String> applied, List<String> notApplied,
+                                     RuntimeException cause) {
+        super("table " + table + (created ? " was created" : " exists") + "; not applied: " + notApplied, cause);
+        this.table = table;
+        this.created = created;
+        this.applied = List.copyOf(applied);
+        this.notApplied = List.copyOf(notApplied);
     }
 
-    private static String reason(RuntimeException cause) {
-        if (cause instanceof AwsCallException call) {
-            var sdk = call.getCause();
-            String detail = sdk instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
-                    && service.awsErrorDetails() != null
-                    ? service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage()
-                    : sdk.getMessage();
-            return call.operation() + " failed: " + String.valueOf(detail).replaceAll("\\s+", " ");
-        }
-        return String.valueOf(cause.getMessage()).replaceAll("\\s+", " ");
+    public String table() {
+        return table;
+    }
+
+    public boolean created() {
+        return created;
+    }
+
+    public List<String> applied() {
+        return applied;
+    }
+
+    public List<String> notApplied() {
+        return notApplied;
+    }
+
+    @Override
+    public synchronized RuntimeException getCause() {
+        return (RuntimeException) super.getCause();
     }
 }

@@ -78,8 +78,8 @@ public final class SpecComparison {
             return value instanceof Optional<?> optional ? optional.map(String::valueOf).orElse("none") : String.valueOf(value);
         }
 
-        void unsupported(String setting) {
-            skipped.add(setting + ": this endpoint does not support it; not compared or applied");
+        void notRead(String setting, Lookup<?> lookup) {
+            skipped.add(setting + ": " + lookup.why() + "; not compared or applied");
         }
     }
 
@@ -165,7 +165,14 @@ public final class SpecComparison {
             spec.warmThroughput().ifPresent(w -> c.skipped.add("warm throughput: DynamoDB Local does not report it; not compared"));
             return;
         }
-        spec.encryption().ifPresent(declared -> c.compare("encryption", declared.toString(), encryption(declared, table.sseDescription())));
+        spec.encryption().ifPresent(declared -> {
+            c.compare("encryption", declared.toString(), encryption(declared, table.sseDescription()));
+            if (declared instanceof Encryption.AwsManaged
+                    || declared instanceof Encryption.Kms kms && (kms.key().startsWith("alias/") || kms.key().contains(":alias/"))) {
+                c.skipped.add("encryption: which KMS key (AWS managed, or which alias) is not checked without KMS; "
+                        + "only that the table uses KMS");
+            }
+        });
         spec.tableClass().ifPresent(declared -> c.compare("table class", declared, table.tableClassSummary() == null
                 ? TableClass.STANDARD : TableClass.valueOf(table.tableClassSummary().tableClassAsString())));
         spec.warmThroughput().ifPresent(declared -> {
@@ -204,7 +211,7 @@ public final class SpecComparison {
 
     private static void tags(Comparison c, Map<String, String> declared, Lookup<Map<String, String>> actual) {
         if (!actual.found()) {
-            c.unsupported("tags");
+            c.notRead("tags", actual);
             return;
         }
         Map<String, String> missing = new LinkedHashMap<>();
@@ -220,7 +227,7 @@ public final class SpecComparison {
 
     private static void resourcePolicy(Comparison c, String declared, Lookup<Optional<String>> actual) {
         if (!actual.found()) {
-            c.unsupported("resource policy");
+            c.notRead("resource policy", actual);
         } else if (actual.value().isEmpty()) {
             c.differences.add(new Difference("resource policy", "a policy", "none"));
         } else if (!jsonTokens(declared).equals(jsonTokens(actual.value().get()))) {
@@ -244,7 +251,7 @@ public final class SpecComparison {
 
     private static void timeToLive(Comparison c, String attribute, Lookup<TimeToLiveDescription> actual) {
         if (!actual.found()) {
-            c.unsupported("TTL");
+            c.notRead("TTL", actual);
             return;
         }
         String status = actual.value().timeToLiveStatusAsString();
@@ -259,7 +266,7 @@ public final class SpecComparison {
 
     private static void pointInTimeRecovery(Comparison c, Pitr declared, Lookup<ContinuousBackupsDescription> actual) {
         if (!actual.found()) {
-            c.unsupported("point-in-time recovery");
+            c.notRead("point-in-time recovery", actual);
             return;
         }
         var description = actual.value().pointInTimeRecoveryDescription();
@@ -274,7 +281,7 @@ public final class SpecComparison {
 
     private static void contributorInsights(Comparison c, boolean declared, Lookup<String> actual) {
         if (!actual.found()) {
-            c.unsupported("contributor insights");
+            c.notRead("contributor insights", actual);
             return;
         }
         boolean enabled = "ENABLED".equals(actual.value()) || "ENABLING".equals(actual.value());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
@@ -19,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 public final class TableProvisioner {
     static final Duration FIRST_LIMIT_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_LIMIT_BACKOFF = Duration.ofSeconds(20);
+    /** Error codes that mean "not yet": PITR right after creation, another table operation or index build in progress. */
+    static final Set<String> NOT_YET = Set.of("ContinuousBackupsUnavailableException", "LimitExceededException",
+            "ResourceInUseException");
 
     /** @param waitUntilSettled false for --no-wait; @param addMissingIndexes create declared GSIs an existing table lacks */
     public record Options(boolean waitUntilSettled, boolean addMissingIndexes) {
@@ -50,9 +54,9 @@ public final class TableProvisioner {
             return converge(spec, other, policy, options, listener, start);
         }
         if (!options.waitUntilSettled()) {
-            return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, since(start), List.of(), List.of());
+            return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, TableWaiter.since(start), List.of(), List.of());
         }
-        TableDescription active = waiter.untilActive(spec.name(), policy.remaining(since(start)), true, listener);
+        TableDescription active = waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), true, listener);
         Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active, TableState.Aspects.declaredIn(spec, true)),
                 true, false);
         return finish(spec, active, ProvisionResult.Outcome.CREATED, followUps, policy, options, listener, start);
@@ -72,38 +76,100 @@ public final class TableProvisioner {
         return finish(spec, table, outcome, plan, policy, options, listener, start);
     }
 
-    /** Applies the plan's changes in order, then waits until everything has settled. */
+    /**
+     * Applies the plan's changes in order, then waits until everything has settled. Before each change the table and
+     * its indexes must be ACTIVE (DynamoDB builds one index at a time and refuses updates meanwhile). Errors that mean
+     * "not yet" are retried within the wait budget; a change another run made meanwhile counts as done; anything else,
+     * or running out of time, stops with what is done and what is not.
+     */
     private ProvisionResult finish(TableSpec spec, TableDescription table, ProvisionResult.Outcome outcome, Plan plan,
                                    WaitPolicy policy, Options options, WaitListener listener, long start) {
         List<String> applied = new ArrayList<>();
         TableDescription current = table;
-        boolean needsActive = !TableWaiter.ACTIVE.equals(table.tableStatusAsString());
-        for (Change change : plan.changes()) {
-            if (needsActive) {
-                current = waiter.untilActive(spec.name(), policy.remaining(since(start)), false, listener);
-            }
+        boolean needsActive = !isSettled(table);
+        List<Change> changes = plan.changes();
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
             try {
-                change.apply(tables, spec.name(), current.tableArn());
-            } catch (AwsCallException e) {
-                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED ? "was created"
-                        : "exists", applied, change, e);
+                if (needsActive) {
+                    current = waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), false, listener);
+                }
+                applyWithRetry(change, spec, current, policy, start, outcome);
+            } catch (AwsCallException | WaitTimeoutException e) {
+                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED, applied,
+                        changes.subList(i, changes.size()).stream().map(Change::description).toList(), e);
             }
             applied.add(change.description());
             needsActive = change.updatesTable();
         }
         if (options.waitUntilSettled()) {
-            if (needsActive || !TableWaiter.ACTIVE.equals(current.tableStatusAsString()) || pendingIndexes(current)) {
-                current = waiter.untilActive(spec.name(), policy.remaining(since(start)), false, listener);
+            if (needsActive || !isSettled(current)) {
+                current = waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), false, listener);
             }
-            for (Change change : plan.changes()) {
+            for (Change change : changes) {
                 if (change instanceof Change.EnableTimeToLive) {
-                    waiter.untilTimeToLiveEnabled(spec.name(), policy.remaining(since(start)), listener);
+                    waiter.untilTimeToLiveEnabled(spec.name(), policy.remaining(TableWaiter.since(start)), listener);
                 } else if (change instanceof Change.PointInTimeRecovery pitr) {
-                    waiter.untilPointInTimeRecovery(spec.name(), pitr.enabled(), policy.remaining(since(start)), listener);
+                    waiter.untilPointInTimeRecovery(spec.name(), pitr.enabled(), policy.remaining(TableWaiter.since(start)), listener);
                 }
             }
         }
-        return new ProvisionResult(outcome, current, since(start), applied, plan.skipped());
+        return new ProvisionResult(outcome, current, TableWaiter.since(start), applied, plan.skipped());
+    }
+
+    private void applyWithRetry(Change change, TableSpec spec, TableDescription table, WaitPolicy policy, long start,
+                                ProvisionResult.Outcome outcome) {
+        Duration backoff = FIRST_LIMIT_BACKOFF;
+        while (true) {
+            try {
+                change.apply(tables, spec.name(), table.tableArn());
+                return;
+            } catch (AwsCallException e) {
+                if (doneMeanwhile(change, spec, outcome)) {
+                    return;
+                }
+                Duration left = policy.timeout().minus(TableWaiter.since(start));
+                if (!NOT_YET.contains(errorCode(e)) || left.compareTo(Duration.ZERO) <= 0) {
+                    throw e;
+                }
+                pause(backoff, left, spec.name(), "ACTIVE, applying " + change.description());
+                backoff = next(backoff);
+            }
+        }
+    }
+
+    /** Another run (a concurrent CI job) may have made the same change a moment ago: then it needs no retry. */
+    private boolean doneMeanwhile(Change change, TableSpec spec, ProvisionResult.Outcome outcome) {
+        TableDescription now = tables.describeExisting(spec.name());
+        boolean justCreated = outcome == ProvisionResult.Outcome.CREATED;
+        Plan again = SpecComparison.plan(spec, TableState.read(tables, now, TableState.Aspects.declaredIn(spec, justCreated)),
+                justCreated, true);
+        return !again.changes().contains(change);
+    }
+
+    private static String errorCode(AwsCallException e) {
+        return e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                && service.awsErrorDetails() != null ? service.awsErrorDetails().errorCode() : "";
+    }
+
+    /** Sleeps a jittered share of {@code backoff} (so jobs hitting a limit together do not retry in lock-step). */
+    private void pause(Duration backoff, Duration left, String table, String status) {
+        Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2, backoff.toMillis() + 1));
+        try {
+            sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new WaitInterruptedException(table, status);
+        }
+    }
+
+    private static Duration next(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_LIMIT_BACKOFF) > 0 ? MAX_LIMIT_BACKOFF : doubled;
+    }
+
+    private static boolean isSettled(TableDescription table) {
+        return TableWaiter.ACTIVE.equals(table.tableStatusAsString()) && !pendingIndexes(table);
     }
 
     private static boolean pendingIndexes(TableDescription table) {
@@ -117,24 +183,14 @@ public final class TableProvisioner {
             try {
                 return tables.create(request);
             } catch (LimitExceededException e) {
-                Duration left = policy.timeout().minus(since(start));
+                Duration left = policy.timeout().minus(TableWaiter.since(start));
                 if (left.compareTo(Duration.ZERO) <= 0) {
-                    throw new TooManyTableOperationsException("CreateTable", spec.name(), since(start), e);
+                    throw new TooManyTableOperationsException("CreateTable", spec.name(), TableWaiter.since(start), e);
                 }
-                // Full jitter, so many CI jobs hitting the account limit together do not retry in lock-step.
-                Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2, backoff.toMillis() + 1));
-                try {
-                    sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new WaitInterruptedException(spec.name(), "not created yet (LimitExceededException)");
-                }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_LIMIT_BACKOFF) > 0 ? MAX_LIMIT_BACKOFF : backoff.multipliedBy(2);
+                pause(backoff, left, spec.name(), "not created yet (LimitExceededException)");
+                backoff = next(backoff);
             }
         }
     }
 
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
 }

@@ -17,7 +17,8 @@ public record TableState(TableDescription table, Lookup<TimeToLiveDescription> t
     /** Which follow-up settings to read. */
     public record Aspects(boolean timeToLive, boolean continuousBackups, boolean tags, boolean contributorInsights,
                           boolean resourcePolicy) {
-        public static final Aspects ALL = new Aspects(true, true, true, true, false);
+        /** What describe-table shows (not the resource policy: reading it needs a permission few roles have). */
+        public static final Aspects DESCRIBE = new Aspects(true, true, true, true, false);
 
         /** What a declaration needs compared; {@code followUpsOnly} for a table we have just created. */
         static Aspects declaredIn(TableSpec spec, boolean followUpsOnly) {

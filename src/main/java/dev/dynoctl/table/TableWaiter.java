@@ -119,7 +119,7 @@ public final class TableWaiter {
         }
     }
 
-    private static Duration since(long startNanos) {
+    static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * How long and how often to poll a table's status.
- * The gap between polls grows with the time already waited (a fifth of it), kept between {@code minInterval} and
- * {@code maxInterval}: a table that turns ACTIVE after t seconds is seen by about 1.2 t (never later than
+ * The gap between polls grows with the time already waited (a tenth of it), kept between {@code minInterval} and
+ * {@code maxInterval}: a table that turns ACTIVE after t seconds is seen by about 1.1 t (never later than
  * t + maxInterval), without hammering DescribeTable during a long wait.
  */
 public record WaitPolicy(Duration timeout, Duration minInterval, Duration maxInterval, Duration notFoundGrace) {
@@ -14,12 +14,6 @@ public record WaitPolicy(Duration timeout, Duration minInterval, Duration maxInt
     static final Duration MAX_INTERVAL = Duration.ofSeconds(5);
     /** DescribeTable may answer ResourceNotFound for a few seconds right after CreateTable (eventual consistency). */
     static final Duration NOT_FOUND_GRACE = Duration.ofSeconds(10);
-
-    public WaitPolicy {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidSpecException("wait-timeout", "must be positive (use --no-wait not to wait)");
-        }
-    }
 
     public static WaitPolicy withTimeout(Duration timeout) {
         return new WaitPolicy(timeout, MIN_INTERVAL, MAX_INTERVAL, NOT_FOUND_GRACE);
@@ -34,7 +28,7 @@ public record WaitPolicy(Duration timeout, Duration minInterval, Duration maxInt
 
     /** The pause before the next poll, given how long we have waited so far. */
     public Duration nextDelay(Duration elapsed) {
-        Duration proportional = elapsed.dividedBy(5);
+        Duration proportional = elapsed.dividedBy(10);
         if (proportional.compareTo(minInterval) < 0) {
             return minInterval;
         }

@@ -49,6 +49,8 @@ class LauncherIT {
         environment.keySet().removeIf(k -> k.startsWith("AWS_"));
         environment.put("HOME", home.toString());
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        environment.put("DYNOCTL_CDS", "off"); // the class cache has its own test below
         environment.putAll(env);
         Path out = home.resolve("out.txt");
         Path err = home.resolve("err.txt");
@@ -143,6 +145,43 @@ class LauncherIT {
 
         assertThat(result.err()).contains("DEBUG").contains("CreateTable");
         assertThat(result.out() + result.err()).doesNotContain(SECRET_KEY).doesNotContain(SESSION_TOKEN);
+    }
+
+    @Test
+    void first_run_makes_the_class_cache_in_the_background_later_runs_use_it_and_a_bad_one_is_ignored() throws Exception {
+        Map<String, String> cds = Map.of("DYNOCTL_CDS", "on");
+        Path cacheDir = home.resolve("cache").resolve("dynoctl");
+
+        assertThat(launch(cds, "--version").expect(ExitCode.OK).out()).startsWith("dynoctl ");
+        Path archive = awaitArchive(cacheDir);
+        Path classLog = home.resolve("classes.log");
+        Map<String, String> logged = Map.of("DYNOCTL_CDS", "on", "DYNOCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+        launch(logged, "--version").expect(ExitCode.OK);
+        assertThat(Files.readAllLines(classLog)).filteredOn(line -> line.contains(" dev.dynoctl.cli.Main "))
+                .singleElement().asString().contains("shared objects file");
+
+        Files.writeString(archive, "not a class data archive");
+        Result withBadArchive = launch(cds, "--version").expect(ExitCode.OK);
+        assertThat(withBadArchive.out()).startsWith("dynoctl ").doesNotContain("archive");
+        assertThat(withBadArchive.err()).isEmpty();
+    }
+
+    /** Waits for the background training run to publish its archive (it renames a finished file into place). */
+    private static Path awaitArchive(Path cacheDir) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(cacheDir)) {
+                try (var files = Files.list(cacheDir)) {
+                    List<Path> all = files.toList();
+                    if (all.stream().anyMatch(p -> p.toString().endsWith(".jsa"))
+                            && all.stream().noneMatch(p -> p.toString().endsWith(".tmp"))) {
+                        return all.stream().filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no class cache archive appeared in " + cacheDir);
     }
 
     @Test

@@ -211,6 +211,40 @@ class ProductionTableIT {
     }
 
     @Test
+    void pitr_is_retried_while_aws_says_backups_are_still_being_enabled() {
+        String table = LocalDynamoDb.uniqueTableName("Backups");
+        RefusedCalls notYet = new RefusedCalls("UpdateContinuousBackups", "ContinuousBackupsUnavailableException",
+                "Backups are being enabled for the table: " + table + ". Please retry later", 2);
+        FollowUpReplay replay = new FollowUpReplay();
+
+        CliRun run = ddb.run(Terminals.NONE, List.of(notYet, replay), "create-table", "--name", table, "--pk", "id:S", "--pitr")
+                .expect(ExitCode.OK);
+
+        assertThat(notYet.refused()).isEqualTo(2);
+        assertThat(replay.pitrStatus()).isEqualTo("ENABLED");
+        assertThat(run.out()).contains("Applied: point-in-time recovery on");
+    }
+
+    @Test
+    void concurrent_creators_with_follow_ups_all_exit_0() throws Exception {
+        String table = LocalDynamoDb.uniqueTableName("Racing");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<CliRun>> runs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                runs.add(pool.submit(() -> ddb.run("create-table", "--name", table, "--pk", "id:S", "--ttl-attribute", "expires",
+                        "--stream", "NEW_IMAGE")));
+            }
+            for (java.util.concurrent.Future<CliRun> run : runs) {
+                run.get().expect(ExitCode.OK);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ttlOf(table)).isEqualTo("expires ENABLED");
+    }
+
+    @Test
     void spec_file_in_yaml_with_flags_overriding_it() throws Exception {
         String table = LocalDynamoDb.uniqueTableName("FromYaml");
         Path spec = dir.resolve("table.yaml");

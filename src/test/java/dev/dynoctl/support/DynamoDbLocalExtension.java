@@ -1,19 +1,12 @@
 package dev.dynoctl.support;
 
-import java.lang.reflect.Field;
-import java.net.ServerSocket;
 import java.net.URI;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
  * Gives tests a {@link LocalDynamoDb}: one DynamoDB Local for the whole test run, stopped when the run ends.
@@ -53,25 +46,11 @@ public final class DynamoDbLocalExtension implements ParameterResolver {
     }
 
     private static Running startInProcess() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-            "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
-        // The stock server listens on every interface and has no host option: bind its connector to loopback.
-        Field jettyField = DynamoDBProxyServer.class.getDeclaredField("server");
-        jettyField.setAccessible(true);
-        for (Connector connector : ((Server) jettyField.get(server)).getConnectors()) {
-            if (connector instanceof ServerConnector serverConnector) {
-                serverConnector.setHost("127.0.0.1");
-            }
-        }
-        server.start();
-        LocalDynamoDb local = new LocalDynamoDb(URI.create("http://127.0.0.1:" + port));
+        InProcessDynamoDbLocal server = InProcessDynamoDbLocal.start(0);
+        LocalDynamoDb local = new LocalDynamoDb(URI.create("http://127.0.0.1:" + server.port()));
         return new Running(local, () -> {
             local.close();
-            server.stop();
+            server.close();
         });
     }
 

@@ -39,8 +39,25 @@ public final class FollowUpReplay implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        SdkRequest request = context.request();
-        sent.add(request);
+        sent.add(context.request());
+    }
+
+    @Override
+    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (!context.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("").endsWith("." + operation)) {
+            return context.httpResponse(); // another test interceptor refused this call: it never reached "the service"
+        }
+        record(context.request());
+        if (!REPLAYED.contains(operation)) {
+            return context.httpResponse();
+        }
+        return context.httpResponse().toBuilder().statusCode(200).removeHeader("x-amz-crc32").removeHeader("Content-Length")
+                .removeHeader("x-amzn-ErrorType").build();
+    }
+
+    /** The state change a request makes on the service. */
+    private void record(SdkRequest request) {
         if (request instanceof UpdateContinuousBackupsRequest update) {
             boolean enable = update.pointInTimeRecoverySpecification().pointInTimeRecoveryEnabled();
             pitrStatus = enable ? "ENABLING" : "DISABLED";
@@ -60,18 +77,10 @@ public final class FollowUpReplay implements ExecutionInterceptor {
     }
 
     @Override
-    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        if (!REPLAYED.contains(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
-            return context.httpResponse();
-        }
-        return context.httpResponse().toBuilder().statusCode(200).removeHeader("x-amz-crc32").removeHeader("Content-Length")
-                .removeHeader("x-amzn-ErrorType").build();
-    }
-
-    @Override
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        if (!REPLAYED.contains(operation)) {
+        if (!REPLAYED.contains(operation)
+                || !context.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("").endsWith("." + operation)) {
             return context.responseBody();
         }
         String body = switch (operation) {

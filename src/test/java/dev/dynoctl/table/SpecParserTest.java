@@ -96,6 +96,8 @@ class SpecParserTest {
         rejects("lsi", "must differ from the table's partition key", "name", "Tbl", "pk", "id:S", "sk", "ts:N", "lsi", "ByX:id:S");
         rejects("lsi", "used twice", "name", "Tbl", "pk", "id:S", "sk", "ts:N", "gsi", "ByX:x:S", "lsi", "ByX:y:S");
         rejects("gsi", "is S in --pk but N in --gsi ByX", "name", "Tbl", "pk", "id:S", "gsi", "ByX:id:N");
+        rejects("gsi", "sort key must differ", "name", "Tbl", "pk", "id:S", "gsi", "ByX:a:S,a:S");
+        rejects("gsi", "given twice", "name", "Tbl", "pk", "id:S", "gsi", "ByX:a:S:projection=all:projection=keys_only");
     }
 
     @Test
