@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -38,6 +40,10 @@ public final class DynamoDbClients {
         this.interceptors = List.copyOf(interceptors);
     }
 
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     public DynamoDbClient open(AwsSettings settings) {
         Region region = region(settings);
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
@@ -47,7 +53,9 @@ public final class DynamoDbClients {
         interceptors.forEach(override::addExecutionInterceptor);
         var builder = DynamoDbClient.builder()
                 .region(region)
-                .credentialsProvider(DefaultCredentialsProvider.builder().profileName(settings.profile().orElse(null)).build())
+                .credentialsProvider(settings.localCredentials()
+                        ? StaticCredentialsProvider.create(AwsBasicCredentials.create("dynoctl", "local"))
+                        : DefaultCredentialsProvider.builder().profileName(settings.profile().orElse(null)).build())
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(READ_TIMEOUT)

@@ -1,5 +1,7 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.aws.AwsSettings;
+import dev.dynoctl.local.LocalTarget;
 import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.TableWaiter;
 import java.io.PrintWriter;
@@ -37,9 +39,19 @@ abstract class AwsCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        aws.validate();
         validate();
         Logging.configure(output.verbosity());
-        try (DynamoDbClient client = context.clients().open(aws.settings())) {
+        if (!aws.local) {
+            return run(aws.settings());
+        }
+        try (LocalTarget local = LocalTarget.open(context.clients().environment())) {
+            return run(aws.localSettings(local.endpoint()));
+        }
+    }
+
+    private int run(AwsSettings settings) {
+        try (DynamoDbClient client = context.clients().open(settings)) {
             DynamoDbTables tables = new DynamoDbTables(client);
             return execute(tables, new TableWaiter(tables, context.sleeper())).code();
         }

@@ -1,6 +1,7 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.aws.AwsSettings;
+import dev.dynoctl.table.InvalidSpecException;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -20,7 +21,23 @@ public final class AwsOptions {
                     + "(default: AWS_ENDPOINT_URL_DYNAMODB, then AWS_ENDPOINT_URL).")
     URI endpointUrl;
 
+    @Option(names = "--local", description = "Use local DynamoDB: the running 'dynoctl local serve', else DynamoDB Local "
+            + "embedded in this command, on the local data directory (no AWS account needed).")
+    boolean local;
+
+    /** Fails on --local with --endpoint-url: two targets. */
+    void validate() {
+        if (local && endpointUrl != null) {
+            throw new InvalidSpecException("local", "cannot be combined with --endpoint-url (--local picks the endpoint)");
+        }
+    }
+
     AwsSettings settings() {
-        return new AwsSettings(Optional.ofNullable(region), Optional.ofNullable(profile), Optional.ofNullable(endpointUrl));
+        return new AwsSettings(Optional.ofNullable(region), Optional.ofNullable(profile), Optional.ofNullable(endpointUrl), false);
+    }
+
+    /** For --local: the local endpoint, dummy credentials, and a region unless one was given. */
+    AwsSettings localSettings(URI endpoint) {
+        return new AwsSettings(Optional.of(region == null ? "us-east-1" : region), Optional.empty(), Optional.of(endpoint), true);
     }
 }

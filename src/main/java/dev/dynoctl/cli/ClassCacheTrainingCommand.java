@@ -39,7 +39,7 @@ final class ClassCacheTrainingCommand implements Callable<Integer> {
         cli.execute("describe-table", "--name", "Training", "--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1");
         Logging.configure(0);
         try (DynamoDbClient client = context.clients().open(new AwsSettings(Optional.of("us-east-1"), Optional.empty(),
-                Optional.of(URI.create("http://127.0.0.1:9"))))) {
+                Optional.of(URI.create("http://127.0.0.1:9")), false))) {
             new DynamoDbTables(client).describe("Training");
         } catch (AwsCallException expected) {
             // The closed port is the point: the request and error paths are what gets recorded.

@@ -3,6 +3,7 @@ package dev.dynoctl.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /** The one factory for the command line, used by {@link Main} and by every test. */
 public final class Cli {
@@ -17,6 +18,10 @@ public final class Cli {
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
         setExitCodeHelp(commandLine);
+        // Hidden: the build runs "gen-manpage" to write the man pages (AsciiDoc, then troff) from this very model.
+        CommandLine manPages = new CommandLine(new ManPageGenerator());
+        manPages.getCommandSpec().usageMessage().hidden(true);
+        commandLine.addSubcommand("gen-manpage", manPages);
         return commandLine;
     }
 

@@ -1,6 +1,7 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.aws.ConfigurationException;
+import dev.dynoctl.local.LocalException;
 import dev.dynoctl.table.AwsCallException;
 import dev.dynoctl.table.DeletionRefusedException;
 import dev.dynoctl.table.Difference;
@@ -89,6 +90,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         if (e instanceof WaitInterruptedException) {
             return new Failure(ExitCode.INTERRUPTED, e.getMessage());
+        }
+        if (e instanceof LocalException) {
+            return new Failure(ExitCode.FAILURE, e.getMessage());
         }
         if (e instanceof AwsCallException call) {
             return awsFailure(call.operation(), call.getCause());

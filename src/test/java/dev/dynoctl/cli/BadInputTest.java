@@ -92,6 +92,10 @@ class BadInputTest {
                 bad("--until", "wait", "--name", "Users", "--until", "gone"),
                 bad("--until", "wait", "--name", "Users"),
                 bad("--timeout", "wait", "--name", "Users", "--until", "active", "--timeout", "forever"),
+                bad("--local", "describe-table", "--name", "Users", "--local", "--endpoint-url", "http://127.0.0.1:8000"),
+                bad("--port", "local", "serve", "--port", "70000"),
+                bad("--port", "local", "serve", "--port", "http"),
+                bad("exclude each other", "local", "serve", "--in-memory", "--data-dir", "/tmp/x"),
                 bad("missing command", new String[0]),
                 bad("drop-table", "drop-table", "--name", "Users"));
     }
@@ -129,6 +133,7 @@ class BadInputTest {
                 args.length > 0 && !String.join(" ", args).contains("--endpoint-url")
                         ? Stream.of("--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1") : Stream.empty())
                 .toArray(String[]::new);
-        return CliRun.run(context, args.length == 0 || args[0].equals("drop-table") ? args : withEndpoint);
+        boolean awsCommand = args.length > 0 && !args[0].equals("drop-table") && !args[0].equals("local");
+        return CliRun.run(context, awsCommand ? withEndpoint : args);
     }
 }

@@ -35,6 +35,15 @@ class HelpTest {
     }
 
     @Test
+    void completion_script_mentions_every_command() {
+        CliRun run = run("generate-completion").expect(ExitCode.OK);
+
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("create-table", "describe-table", "list-tables",
+                "delete-table", "wait", "local", "serve", "status", "stop", "--pk", "--gsi", "--local")
+                .doesNotContain("cds-training", "gen-manpage");
+    }
+
+    @Test
     void version_names_dynoctl_and_java() {
         CliRun run = run("--version").expect(ExitCode.OK);
 

@@ -1,0 +1,18 @@
+package dev.dynoctl.cli;
+
+import dev.dynoctl.local.LocalDataDir;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** --data-dir for the `local` commands. */
+final class LocalDataOption {
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where local DynamoDB keeps its data (default: $DYNOCTL_LOCAL_DATA, else e.g. ~/.local/share/dynoctl/local).")
+    Path dataDir;
+
+    Path resolve(Map<String, String> environment) {
+        return LocalDataDir.resolve(environment, Optional.ofNullable(dataDir));
+    }
+}
