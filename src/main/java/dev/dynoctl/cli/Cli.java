@@ -18,11 +18,17 @@ public final class Cli {
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
         setExitCodeHelp(commandLine);
-        // Hidden: the build runs "gen-manpage" to write the man pages (AsciiDoc, then troff) from this very model.
+        return commandLine;
+    }
+
+    /**
+     * Adds the hidden "gen-manpage" subcommand, which the build runs to write the man pages (AsciiDoc, then troff) from
+     * this very model. Only for that run: every subcommand's model costs start-up time.
+     */
+    static CommandLine withManPageGenerator(CommandLine commandLine) {
         CommandLine manPages = new CommandLine(new ManPageGenerator());
         manPages.getCommandSpec().usageMessage().hidden(true);
-        commandLine.addSubcommand("gen-manpage", manPages);
-        return commandLine;
+        return commandLine.addSubcommand("gen-manpage", manPages);
     }
 
     private static void setExitCodeHelp(CommandLine commandLine) {

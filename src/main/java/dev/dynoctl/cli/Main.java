@@ -4,6 +4,7 @@ import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.table.Sleeper;
 import java.io.PrintWriter;
 import java.util.List;
+import picocli.CommandLine;
 
 public final class Main {
     private Main() {
@@ -13,6 +14,10 @@ public final class Main {
         CliContext context = new CliContext(new DynamoDbClients(System.getenv(), List.of()), Terminal.SYSTEM, Sleeper.THREAD);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(Cli.commandLine(context, out, err).execute(args));
+        CommandLine commandLine = Cli.commandLine(context, out, err);
+        if (args.length > 0 && args[0].equals("gen-manpage")) {
+            Cli.withManPageGenerator(commandLine);
+        }
+        System.exit(commandLine.execute(args));
     }
 }
