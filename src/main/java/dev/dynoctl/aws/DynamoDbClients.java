@@ -19,25 +19,35 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the one DynamoDB client of a run, after all input was validated.
- * UrlConnection HTTP client (small, quick to start); timeouts set so an unreachable endpoint fails in seconds:
- * connect 3 s, read 10 s, one attempt 10 s, the whole call (with the SDK's standard 3 attempts) 30 s.
+ * UrlConnection HTTP client (small, quick to start); timeouts set so an unreachable endpoint fails in seconds
+ * ({@link Timeouts#STANDARD}); the SDK's standard retry mode: at most 3 attempts per call, with jittered exponential
+ * back-off, for 5xx, throttling (ThrottlingException, ProvisionedThroughputExceededException, ...) and I/O errors.
  */
 public final class DynamoDbClients {
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * connect: a TCP connection; read: silence on an open connection; attempt: one try of a call; call: all tries.
+     */
+    public record Timeouts(Duration connect, Duration read, Duration attempt, Duration call) {
+        public static final Timeouts STANDARD = new Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(10),
+                Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
 
     private final Map<String, String> environment;
     private final List<ExecutionInterceptor> interceptors;
+    private final Timeouts timeouts;
 
     /**
      * @param environment  the process environment, read for the region and endpoint variables
      * @param interceptors added to every client (tests use this to watch or shape traffic)
      */
     public DynamoDbClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors) {
+        this(environment, interceptors, Timeouts.STANDARD);
+    }
+
+    public DynamoDbClients(Map<String, String> environment, List<ExecutionInterceptor> interceptors, Timeouts timeouts) {
         this.environment = Map.copyOf(environment);
         this.interceptors = List.copyOf(interceptors);
+        this.timeouts = timeouts;
     }
 
     public Map<String, String> environment() {
@@ -47,8 +57,8 @@ public final class DynamoDbClients {
     public DynamoDbClient open(AwsSettings settings) {
         Region region = region(settings);
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .apiCallTimeout(CALL_TIMEOUT)
+                .apiCallAttemptTimeout(timeouts.attempt())
+                .apiCallTimeout(timeouts.call())
                 .retryStrategy(RetryMode.STANDARD);
         interceptors.forEach(override::addExecutionInterceptor);
         var builder = DynamoDbClient.builder()
@@ -57,8 +67,8 @@ public final class DynamoDbClients {
                         ? StaticCredentialsProvider.create(AwsBasicCredentials.create("dynoctl", "local"))
                         : DefaultCredentialsProvider.builder().profileName(settings.profile().orElse(null)).build())
                 .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(READ_TIMEOUT)
+                        .connectionTimeout(timeouts.connect())
+                        .socketTimeout(timeouts.read())
                         .build())
                 .overrideConfiguration(override.build());
         endpoint(settings).ifPresent(builder::endpointOverride);

@@ -66,6 +66,6 @@ abstract class AwsCommand implements Callable<Integer> {
     }
 
     Progress progress() {
-        return new Progress(err(), context.terminal().interactive() && !output.quiet);
+        return new Progress(err(), context.terminal().interactive() && !output.quiet, spec.qualifiedName());
     }
 }

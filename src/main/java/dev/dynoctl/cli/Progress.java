@@ -4,19 +4,32 @@ import dev.dynoctl.table.WaitListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-/** Live "Users: CREATING (3.2 s)" line on stderr while waiting, only at a terminal and without -q. */
+/**
+ * What a person sees while a command waits: a live "Users: CREATING (3.2 s)" line on stderr (only at a terminal and
+ * without -q), and, if the process is stopped meanwhile (Ctrl-C, SIGTERM), one line saying what state the table was
+ * in. The JVM then exits 130 or 143.
+ */
 final class Progress implements WaitListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean live;
+    private final String command;
+    private final Thread onStop;
+    private volatile String table;
+    private volatile String status;
     private boolean shown;
 
-    Progress(PrintWriter err, boolean live) {
+    Progress(PrintWriter err, boolean live, String command) {
         this.err = err;
         this.live = live;
+        this.command = command;
+        this.onStop = new Thread(this::stopped, "dynoctl-interrupted");
+        Runtime.getRuntime().addShutdownHook(onStop);
     }
 
     @Override
     public void polled(String table, String status, Duration elapsed) {
+        this.table = table;
+        this.status = status;
         if (!live) {
             return;
         }
@@ -25,9 +38,23 @@ final class Progress implements WaitListener, AutoCloseable {
         shown = true;
     }
 
-    /** Clears the progress line so the result starts on a clean line. */
+    private void stopped() {
+        if (shown) {
+            err.print("\r\033[K");
+        }
+        err.println(command + ": interrupted; " + (table == null ? "the table's status was not seen yet"
+                : "table " + table + " was " + status) + " (DynamoDB goes on; run the same command again to finish)");
+        err.flush();
+    }
+
+    /** Clears the progress line so the result starts on a clean line; the command is no longer waiting. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onStop);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping: the hook runs and says where we were.
+        }
         if (shown) {
             err.print("\r\033[K");
             err.flush();
