@@ -1,0 +1,73 @@
+package dev.dynoctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynoctl.support.DynamoDbLocalExtension;
+import dev.dynoctl.support.FaultProxy;
+import dev.dynoctl.support.LocalDynamoDb;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C and SIGTERM while create-table waits, on the packaged launcher as a child process. A proxy keeps the table
+ * CREATING (it rewrites DynamoDB Local's answers) so the command is surely waiting when the signal comes.
+ */
+@ExtendWith(DynamoDbLocalExtension.class)
+class InterruptIT {
+    private final LocalDynamoDb ddb;
+    @TempDir
+    Path home;
+
+    InterruptIT(LocalDynamoDb ddb) {
+        this.ddb = ddb;
+    }
+
+    @ParameterizedTest(name = "{0} -> exit {1}")
+    @CsvSource({"INT, 130", "TERM, 143"})
+    void a_signal_while_waiting_exits_with_its_code_and_says_the_state_and_a_rerun_converges(String signal, int exitCode)
+            throws Exception {
+        String table = LocalDynamoDb.uniqueTableName("Stopped");
+        try (FaultProxy proxy = new FaultProxy(ddb.endpoint())) {
+            FaultProxy.Fault creating = new FaultProxy.Rewrite(body -> body.replace("\"ACTIVE\"", "\"CREATING\""));
+            proxy.always("CreateTable", creating).always("DescribeTable", creating);
+            Process process = launch(proxy.endpoint().toString(), table);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (proxy.calls("DescribeTable") < 3 && System.nanoTime() < deadline && process.isAlive()) {
+                Thread.sleep(50);
+            }
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIG" + signal).isTrue();
+            assertThat(process.exitValue()).isEqualTo(exitCode);
+            assertThat(Files.readAllLines(home.resolve("err.txt"), StandardCharsets.UTF_8)).singleElement().asString()
+                    .isEqualTo("dynoctl create-table: interrupted; table " + table + " was CREATING "
+                            + "(DynamoDB goes on; run the same command again to finish)");
+            assertThat(Files.readString(home.resolve("out.txt"))).isEmpty();
+        }
+        Process rerun = launch(ddb.endpoint().toString(), table);
+        assertThat(rerun.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(rerun.exitValue()).as(Files.readString(home.resolve("err.txt"))).isEqualTo(0);
+        assertThat(Files.readString(home.resolve("out.txt"))).startsWith("Table " + table + " already exists as declared: ACTIVE.");
+    }
+
+    /** target/dynoctl create-table in a child process; output in out.txt and err.txt. */
+    private Process launch(String endpoint, String table) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of("target", "dynoctl").toString(), "create-table", "--name", table,
+                "--pk", "id:S", "--endpoint-url", endpoint, "--region", "us-east-1"))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(home.resolve("out.txt").toFile())
+                .redirectError(home.resolve("err.txt").toFile());
+        builder.environment().put("AWS_ACCESS_KEY_ID", "interrupt");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "interrupt");
+        builder.environment().put("DYNOCTL_CDS", "off");
+        return builder.start();
+    }
+}
