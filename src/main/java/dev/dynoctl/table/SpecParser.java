@@ -227,9 +227,15 @@ public final class SpecParser {
         return range(setting, value, 1, Long.MAX_VALUE);
     }
 
+    /** ASCII digits only: Long.parseLong also takes other scripts' digits (e.g. Arabic-Indic), which DynamoDB would not. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,19}");
+
     static long range(String setting, String value, long min, long max) {
         long number;
         try {
+            if (!WHOLE_NUMBER.matcher(value.trim()).matches()) {
+                throw new NumberFormatException(value);
+            }
             number = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             throw new InvalidSpecException(setting, "expected a whole number, got " + Names.quote(value));
