@@ -16,7 +16,8 @@ public enum ExitCode {
     UNUSABLE(8, "The table is in a status it never leaves for ACTIVE (e.g. DELETING)."),
     LIMIT_EXCEEDED(9, "Too many table operations on the account (LimitExceededException) until the wait timeout."),
     PARTIAL(10, "The table exists but a setting could not be applied; the message says what is done. Run again to finish."),
-    INTERRUPTED(130, "Interrupted (Ctrl-C) while waiting; run the command again to finish.");
+    INTERRUPTED(130, "Interrupted (Ctrl-C) while waiting; one line says the table's state. Run again to finish."),
+    TERMINATED(143, "Stopped by SIGTERM while waiting; one line says the table's state. Run again to finish.");
 
     private final int code;
     private final String meaning;

@@ -185,6 +185,20 @@ class LauncherIT {
     }
 
     @Test
+    void delete_takes_no_yes_from_the_environment() throws Exception {
+        String table = LocalDynamoDb.uniqueTableName("Kept");
+        ddb.run("create-table", "--name", table, "--pk", "id:S").expect(ExitCode.OK);
+        Map<String, String> env = new java.util.HashMap<>(localCredentials());
+        env.putAll(Map.of("DYNOCTL_YES", "1", "YES", "1", "CI", "true", "DEBIAN_FRONTEND", "noninteractive",
+                "AWS_ENDPOINT_URL", ddb.endpoint().toString()));
+
+        Result result = launch(env, "delete-table", "--name", table).expect(ExitCode.REFUSED);
+
+        assertThat(result.err()).contains("without --yes");
+        assertThat(ddb.client().listTables().tableNames()).contains(table);
+    }
+
+    @Test
     void verbose_failures_carry_a_stack_trace() throws Exception {
         Result result = launch(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "y"),
                 "describe-table", "--name", "Users", "--endpoint-url", "http://127.0.0.1:9", "-v").expect(ExitCode.FAILURE);
