@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * The real command through {@link FaultProxy}, a loopback proxy in front of DynamoDB Local that injects faults.
@@ -62,14 +61,6 @@ class FaultInjectionIT {
         assertThat(ddb.client().describeTable(r -> r.tableName(table)).table().tableStatusAsString()).isEqualTo("ACTIVE");
     }
 
-    private boolean exists(String table) {
-        try {
-            ddb.client().describeTable(r -> r.tableName(table));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        }
-    }
 
     @Test
     void service_unavailable_twice_on_create_table_is_retried_and_creates_once() {
@@ -148,7 +139,7 @@ class FaultInjectionIT {
         CliRun run = create(table, "--wait-timeout", "2s").expect(ExitCode.LIMIT_EXCEEDED);
 
         assertThat(run.errLines()).singleElement().asString().contains("LimitExceededException", "gave up after 2.");
-        assertThat(exists(table)).isFalse();
+        assertThat(ddb.tableExists(table)).isFalse();
     }
 
     @Test
@@ -173,7 +164,7 @@ class FaultInjectionIT {
         assertThat(run.errLines()).singleElement().asString().startsWith("dynoctl create-table: DescribeTable failed: ");
         assertThat(proxy.calls("DescribeTable")).as("standard retry mode: 3 attempts").isEqualTo(3);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-        assertThat(exists(table)).as("nothing created after a failed DescribeTable").isFalse();
+        assertThat(ddb.tableExists(table)).as("nothing created after a failed DescribeTable").isFalse();
     }
 
     @Test

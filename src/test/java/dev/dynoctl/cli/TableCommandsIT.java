@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** describe-table, list-tables and delete-table against DynamoDB Local. */
@@ -39,14 +38,6 @@ class TableCommandsIT {
                 .deletionProtectionEnabled(deletionProtection));
     }
 
-    private boolean exists(String table) {
-        try {
-            ddb.client().describeTable(r -> r.tableName(table));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        }
-    }
 
     @Test
     void describe_shows_status_keys_billing_counts_arn_and_creation_time() {
@@ -135,7 +126,7 @@ class TableCommandsIT {
         CliRun run = ddb.run("delete-table", "--name", table, "--yes").expect(ExitCode.OK);
 
         assertThat(run.out()).isEqualTo("Deleted table " + table + ".\n");
-        assertThat(exists(table)).isFalse();
+        assertThat(ddb.tableExists(table)).isFalse();
         CliRun again = ddb.run("delete-table", "--name", table, "--yes", "-o", "json").expect(ExitCode.NOT_FOUND);
         assertThat(again.out()).isEmpty();
     }
@@ -160,7 +151,7 @@ class TableCommandsIT {
         CliRun run = ddb.run("delete-table", "--name", table).expect(ExitCode.REFUSED);
 
         assertThat(run.errLines()).singleElement().asString().contains("--yes");
-        assertThat(exists(table)).isTrue();
+        assertThat(ddb.tableExists(table)).isTrue();
     }
 
     @Test
@@ -171,10 +162,10 @@ class TableCommandsIT {
 
         ddb.run(Terminals.typing(table.toUpperCase(), prompts), List.of(), "delete-table", "--name", table)
                 .expect(ExitCode.REFUSED);
-        assertThat(exists(table)).isTrue();
+        assertThat(ddb.tableExists(table)).isTrue();
 
         ddb.run(Terminals.typing(table, prompts), List.of(), "delete-table", "--name", table).expect(ExitCode.OK);
-        assertThat(exists(table)).isFalse();
+        assertThat(ddb.tableExists(table)).isFalse();
         assertThat(prompts).hasSize(2).allSatisfy(p -> assertThat(p).contains("Type the table name to confirm"));
     }
 
@@ -186,7 +177,7 @@ class TableCommandsIT {
             CliRun run = ddb.run("delete-table", "--name", table, "--yes").expect(ExitCode.REFUSED);
 
             assertThat(run.errLines()).singleElement().asString().contains("deletion protection enabled");
-            assertThat(exists(table)).isTrue();
+            assertThat(ddb.tableExists(table)).isTrue();
         } finally {
             ddb.client().updateTable(r -> r.tableName(table).deletionProtectionEnabled(false));
             ddb.client().deleteTable(r -> r.tableName(table));

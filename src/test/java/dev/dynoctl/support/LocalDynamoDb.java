@@ -43,6 +43,16 @@ public final class LocalDynamoDb {
         return client;
     }
 
+    /** Whether DynamoDB holds the table (an independent DescribeTable). */
+    public boolean tableExists(String table) {
+        try {
+            client.describeTable(r -> r.tableName(table));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
     /** A table name no other test uses. */
     public static String uniqueTableName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
