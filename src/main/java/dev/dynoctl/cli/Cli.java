@@ -2,33 +2,75 @@ package dev.dynoctl.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /** The one factory for the command line, used by {@link Main} and by every test. */
 public final class Cli {
+    /** The subcommands, in help order. */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
     private Cli() {
     }
 
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("create-table", CreateTableCommand.class);
+        commands.put("describe-table", DescribeTableCommand.class);
+        commands.put("list-tables", ListTablesCommand.class);
+        commands.put("delete-table", DeleteTableCommand.class);
+        commands.put("wait", WaitCommand.class);
+        commands.put("local", LocalCommand.class);
+        commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
+        commands.put("cds-training", ClassCacheTrainingCommand.class);
+        return commands;
+    }
+
+    /** The whole command line: every subcommand (help, completion, tests). */
     public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
+        return commandLine(context, out, err, COMMANDS.keySet());
+    }
+
+    /**
+     * The command line for these arguments. picocli builds the model of every subcommand it is given, which costs
+     * start-up time (about 25 ms and 2 MB for all of them), so a run that names a subcommand gets only that one;
+     * anything else (help, no or an unknown command) gets them all. The build's "gen-manpage" run adds the hidden man
+     * page generator, which writes the man pages (AsciiDoc, then troff) from this very model.
+     */
+    public static CommandLine forArguments(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        String first = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+        if (first.equals("gen-manpage")) {
+            CommandLine commandLine = commandLine(context, out, err);
+            CommandLine manPages = new CommandLine(new ManPageGenerator());
+            manPages.getCommandSpec().usageMessage().hidden(true);
+            return commandLine.addSubcommand("gen-manpage", manPages);
+        }
+        boolean named = COMMANDS.containsKey(first) && !first.equals("generate-completion");
+        return commandLine(context, out, err, named ? Set.of(first) : COMMANDS.keySet());
+    }
+
+    private static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err, Set<String> names) {
         ErrorReporter errors = new ErrorReporter();
-        CommandLine commandLine = new CommandLine(new DynoctlCommand(), new ContextFactory(context))
-                .setOut(out)
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine commandLine = new CommandLine(new DynoctlCommand(), factory);
+        for (String name : names) {
+            try {
+                commandLine.addSubcommand(name, new CommandLine(factory.create(COMMANDS.get(name)), factory));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot build command " + name, e);
+            }
+        }
+        commandLine.setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
         setExitCodeHelp(commandLine);
         return commandLine;
-    }
-
-    /**
-     * Adds the hidden "gen-manpage" subcommand, which the build runs to write the man pages (AsciiDoc, then troff) from
-     * this very model. Only for that run: every subcommand's model costs start-up time.
-     */
-    static CommandLine withManPageGenerator(CommandLine commandLine) {
-        CommandLine manPages = new CommandLine(new ManPageGenerator());
-        manPages.getCommandSpec().usageMessage().hidden(true);
-        return commandLine.addSubcommand("gen-manpage", manPages);
     }
 
     private static void setExitCodeHelp(CommandLine commandLine) {

@@ -8,8 +8,6 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "dynoctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Provision Amazon DynamoDB tables idempotently: create, check, list, wait for and delete tables.",
-        subcommands = {CreateTableCommand.class, DescribeTableCommand.class, ListTablesCommand.class, DeleteTableCommand.class,
-            WaitCommand.class, LocalCommand.class, picocli.AutoComplete.GenerateCompletion.class, ClassCacheTrainingCommand.class},
         footer = {"%nRun 'dynoctl COMMAND --help' for a command's options.",
             "Every command takes --region, --profile, --endpoint-url, -o/--output text|json, -v/--verbose, -q/--quiet."})
 final class DynoctlCommand implements Callable<Integer> {

@@ -4,7 +4,6 @@ import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.table.Sleeper;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine;
 
 public final class Main {
     private Main() {
@@ -14,10 +13,6 @@ public final class Main {
         CliContext context = new CliContext(new DynamoDbClients(System.getenv(), List.of()), Terminal.SYSTEM, Sleeper.THREAD);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        CommandLine commandLine = Cli.commandLine(context, out, err);
-        if (args.length > 0 && args[0].equals("gen-manpage")) {
-            Cli.withManPageGenerator(commandLine);
-        }
-        System.exit(commandLine.execute(args));
+        System.exit(Cli.forArguments(context, out, err, args).execute(args));
     }
 }

@@ -16,7 +16,7 @@ public record CliRun(List<String> args, int exitCode, String out, String err) {
     public static CliRun run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Cli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exitCode = Cli.forArguments(context, new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new CliRun(Arrays.asList(args), exitCode, out.toString(), err.toString());
     }
 
