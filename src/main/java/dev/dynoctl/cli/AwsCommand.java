@@ -6,7 +6,7 @@ import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.TableWaiter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,11 +19,13 @@ abstract class AwsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(validate = false, heading = "%nAWS options:%n", order = 100)
-    AwsOptions aws = new AwsOptions();
+    // Mixins, not argument groups: in a group picocli would take a repeated option as the start of a new group and
+    // silently drop the others given with it (e.g. --local). As mixins, a repeat is refused (exit 2).
+    @Mixin
+    AwsOptions aws;
 
-    @ArgGroup(validate = false, heading = "%nOutput options:%n", order = 101)
-    OutputOptions output = new OutputOptions();
+    @Mixin
+    OutputOptions output;
 
     final CliContext context;
 

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** --region, --profile, --endpoint-url: shared by every command that talks to DynamoDB (shown as its own help section). */
+/** --region, --profile, --endpoint-url, --local: shared by every command that talks to DynamoDB. */
 public final class AwsOptions {
     @Option(names = "--region", paramLabel = "REGION", converter = Converters.Region.class,
             description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).")

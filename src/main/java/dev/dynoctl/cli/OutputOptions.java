@@ -2,7 +2,7 @@ package dev.dynoctl.cli;
 
 import picocli.CommandLine.Option;
 
-/** -o/--output, -v/--verbose, -q/--quiet: shared by every command (an argument group, shown as its own help section). */
+/** -o/--output, -v/--verbose, -q/--quiet: shared by every command. */
 public final class OutputOptions {
     enum Format { text, json }
 

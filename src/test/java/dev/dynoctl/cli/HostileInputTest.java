@@ -138,6 +138,40 @@ class HostileInputTest {
         return Arbitraries.of("--name", "--pk", "--billing-mode", "--read-capacity", "--write-capacity", "--wait-timeout", "--stream");
     }
 
+    /** The shared AWS and output options sit in argument groups, where picocli itself would not refuse a repeat. */
+    @Property(tries = 40)
+    void shared_options_given_twice_are_refused_on_every_command(@ForAll("commands") String command,
+                                                                @ForAll("shared") List<String> option) {
+        List<String> args = new ArrayList<>(List.of(command));
+        if (!command.equals("list-tables")) {
+            args.addAll(List.of("--name", "Users"));
+        }
+        if (command.equals("create-table")) {
+            args.addAll(List.of("--pk", "id:S"));
+        }
+        if (command.equals("wait")) {
+            args.addAll(List.of("--until", "active"));
+        }
+        args.add("--local");
+        args.addAll(option);
+        args.addAll(option);
+        List<String> all = new ArrayList<>(args);
+        all.remove("--local");
+        CliRun run = rejected(option.get(0).equals("--endpoint-url") ? all : args);
+        assertThat(run.err()).contains("should be specified only once");
+    }
+
+    @Provide
+    Arbitrary<String> commands() {
+        return Arbitraries.of("create-table", "describe-table", "list-tables", "delete-table", "wait");
+    }
+
+    @Provide
+    Arbitrary<List<String>> shared() {
+        return Arbitraries.of(List.of("--region", "eu-west-1"), List.of("--profile", "ci"), List.of("-o", "json"),
+                List.of("--output", "text"), List.of("--endpoint-url", "http://127.0.0.1:9"), List.of("-q"), List.of("--local"));
+    }
+
     private static List<String> withEquals(List<String> args) {
         List<String> joined = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -152,7 +186,7 @@ class HostileInputTest {
         return joined;
     }
 
-    private static void rejected(List<String> args) {
+    private static CliRun rejected(List<String> args) {
         List<String> requests = new CopyOnWriteArrayList<>();
         ExecutionInterceptor guard = new ExecutionInterceptor() {
             @Override
@@ -173,5 +207,6 @@ class HostileInputTest {
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).doesNotContain("\tat ");
         assertThat(requests).as("requests sent").isEmpty();
+        return run;
     }
 }
