@@ -1,10 +1,12 @@
 #!/bin/sh
 # dynoctl launcher. This script is followed, in the same file, by the dynoctl jar: java runs the file itself.
 # Java: $JAVA_HOME/bin/java if set, else java on PATH (17 or newer). Extra JVM options: DYNOCTL_JAVA_OPTS.
-# JVM tuned for a short-lived process: C1 only, serial GC, small heap and code cache (see README, Performance).
-# Class cache: an AppCDS archive of the classes a run loads, kept per launcher file and Java in
-# ${XDG_CACHE_HOME:-~/.cache}/dynoctl. When missing, it is made in the background by a training run while this
-# run goes on without it; a stale or foreign archive is ignored by the JVM. DYNOCTL_CDS=off disables it.
+# JVM tuned for a short-lived process: C1 only, serial GC, small heap and code cache (see README, Performance);
+# `dynoctl local` (a server) runs with the JVM's defaults.
+# Class cache: an AppCDS archive of the classes a run loads, one per launcher file and Java, in
+# ${XDG_CACHE_HOME:-~/.cache}/dynoctl (a directory of the user's own). When missing or older than the launcher or Java,
+# one training run at a time makes it in the background while this run goes on without it; a failed training is not
+# retried for a day; an archive the JVM cannot use is ignored. DYNOCTL_CDS=off disables it.
 self=$0
 case $self in */*) ;; *) self=$(command -v -- "$self") ;; esac
 self=$(readlink -f -- "$self" 2>/dev/null || printf '%s' "$self")
@@ -17,21 +19,35 @@ else
   exit 1
 fi
 # -Xlog: a JVM that cannot use the archive must not say so on stdout, which carries the result.
-jvm="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xms8m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=16m -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+logging="-Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+if [ "$1" = local ]; then
+  # shellcheck disable=SC2086
+  exec "$java" $logging $DYNOCTL_JAVA_OPTS -jar "$self" "$@"
+fi
+jvm="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xms8m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=16m -XX:-UsePerfData $logging"
 cds=
-if [ "${DYNOCTL_CDS:-on}" != off ]; then
-  dir=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/dynoctl
+cache=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
+if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
+  dir=$cache/dynoctl
   javareal=$(readlink -f -- "$java" 2>/dev/null || printf '%s' "$java")
-  key=$(printf '%s\n' "$self" "$javareal" "$(ls -lLn -- "$self" "$javareal" 2>/dev/null)" | cksum | tr ' ' '-')
+  key=$(printf '%s\n%s\n' "$self" "$javareal" | cksum | cut -d' ' -f1)
   archive=$dir/$key.jsa
-  if [ -f "$archive" ]; then
+  if [ -f "$archive" ] && [ ! "$self" -nt "$archive" ] && [ ! "$javareal" -nt "$archive" ]; then
     cds=-XX:SharedArchiveFile=$archive
-  elif mkdir -p -- "$dir" 2>/dev/null; then
-    tmp=$dir/$key.$$.tmp
-    # shellcheck disable=SC2086
-    ( AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_EC2_METADATA_DISABLED=true \
-        "$java" $jvm -XX:ArchiveClassesAtExit="$tmp" -jar "$self" cds-training && mv -f -- "$tmp" "$archive"
-      rm -f -- "$tmp" ) </dev/null >/dev/null 2>&1 &
+  elif (umask 077 && mkdir -p -- "$dir") 2>/dev/null && [ -O "$dir" ] && [ -w "$dir" ] \
+      && [ -z "$(find "$dir" -maxdepth 1 -name "$key.failed" -mmin -1440 2>/dev/null)" ]; then
+    find "$dir" -maxdepth 1 -name "$key.training" -mmin +10 -exec rm -rf {} + 2>/dev/null
+    if mkdir -- "$dir/$key.training" 2>/dev/null; then
+      tmp=$dir/$key.training/archive.jsa
+      # shellcheck disable=SC2086
+      ( if AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_EC2_METADATA_DISABLED=true \
+            "$java" $jvm -XX:ArchiveClassesAtExit="$tmp" -jar "$self" cds-training && [ -s "$tmp" ]; then
+          mv -f -- "$tmp" "$archive" && rm -f -- "$dir/$key.failed"
+        else
+          : >"$dir/$key.failed"
+        fi
+        rm -rf -- "$dir/$key.training" ) </dev/null >/dev/null 2>&1 &
+    fi
   fi
 fi
 # shellcheck disable=SC2086

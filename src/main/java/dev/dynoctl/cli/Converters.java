@@ -92,4 +92,15 @@ final class Converters {
             return value;
         }
     }
+
+    /** A directory path: not blank, no control characters. */
+    static final class Directory implements ITypeConverter<java.nio.file.Path> {
+        @Override
+        public java.nio.file.Path convert(String value) {
+            if (value.isBlank() || value.codePoints().anyMatch(Character::isISOControl)) {
+                throw new TypeConversionException("expected a directory path, got " + Names.quote(value));
+            }
+            return java.nio.file.Path.of(value);
+        }
+    }
 }

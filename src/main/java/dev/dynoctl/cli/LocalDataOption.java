@@ -8,9 +8,14 @@ import picocli.CommandLine.Option;
 
 /** --data-dir for the `local` commands. */
 final class LocalDataOption {
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = Converters.Directory.class,
             description = "Where local DynamoDB keeps its data (default: $DYNOCTL_LOCAL_DATA, else e.g. ~/.local/share/dynoctl/local).")
     Path dataDir;
+
+    /** " --data-dir DIR" when one was given, for hints that must name the same directory. */
+    String asOption() {
+        return dataDir == null ? "" : " --data-dir " + dataDir;
+    }
 
     Path resolve(Map<String, String> environment) {
         return LocalDataDir.resolve(environment, Optional.ofNullable(dataDir));

@@ -58,18 +58,30 @@ final class LocalServeCommand implements Callable<Integer> {
         Optional<LocalDataDir.Running> running = LocalDataDir.running(dir);
         if (running.isPresent()) {
             throw new LocalException("already running (pid " + running.get().pid() + ") on http://127.0.0.1:" + running.get().port()
-                    + " for " + dir + "; stop it with: dynoctl local stop");
+                    + " for " + dir + "; stop it with: dynoctl local stop" + data.asOption());
         }
         return background ? startInBackground(dir) : serve(dir);
     }
 
-    private int serve(Path dir) throws InterruptedException {
-        EmbeddedDynamoDb server = EmbeddedDynamoDb.start(inMemory ? null : dir, port, context.clients().environment());
+    private int serve(Path dir) throws Exception {
+        AutoCloseable lock = LocalDataDir.lock(dir);
+        EmbeddedDynamoDb server;
+        try {
+            server = EmbeddedDynamoDb.start(inMemory ? null : dir, port, context.clients().environment());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         long pid = ProcessHandle.current().pid();
-        LocalDataDir.record(dir, pid, server.port());
+        LocalDataDir.record(dir, server.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             LocalDataDir.forget(dir, pid);
+            try {
+                lock.close();
+            } catch (Exception e) {
+                // The process ends: the lock goes with it.
+            }
         }, "dynoctl-local-stop"));
         spec.commandLine().getOut().println(server.endpoint());
         spec.commandLine().getOut().flush();
@@ -93,8 +105,8 @@ final class LocalServeCommand implements Callable<Integer> {
         }
         Files.createDirectories(dir);
         Path log = dir.resolve("server.log");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", self.toString(), "local", "serve",
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", self.toString(), "local", "serve",
                 "--port", Integer.toString(port), "--data-dir", dir.toString()));
         if (inMemory) {
             command.add("--in-memory");
@@ -112,7 +124,7 @@ final class LocalServeCommand implements Callable<Integer> {
             if (up.isPresent() && up.get().pid() == server.pid()) {
                 spec.commandLine().getOut().println("http://127.0.0.1:" + up.get().port());
                 spec.commandLine().getErr().println("DynamoDB Local running in the background (pid " + server.pid()
-                        + "); log: " + log + "; stop it with: dynoctl local stop");
+                        + "); log: " + log + "; stop it with: dynoctl local stop" + data.asOption());
                 return ExitCode.OK.code();
             }
             if (!server.isAlive()) {

@@ -31,6 +31,7 @@ final class LocalStopCommand implements Callable<Integer> {
         var running = LocalDataDir.running(dir);
         if (running.isEmpty()) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": no dynoctl local server is running for " + dir);
+            spec.commandLine().getErr().flush();
             return ExitCode.NOT_FOUND.code();
         }
         ProcessHandle process = ProcessHandle.of(running.get().pid())

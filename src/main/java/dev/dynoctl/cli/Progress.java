@@ -42,8 +42,9 @@ final class Progress implements WaitListener, AutoCloseable {
         if (shown) {
             err.print("\r\033[K");
         }
-        err.println(command + ": interrupted; " + (table == null ? "the table's status was not seen yet"
-                : "table " + table + " was " + status) + " (DynamoDB goes on; run the same command again to finish)");
+        err.println(command + ": interrupted; " + (table == null
+                ? "before the table's status was seen (run the same command again to be sure where it stands)"
+                : "table " + table + " was " + status + " (DynamoDB goes on; run the same command again to finish)"));
         err.flush();
     }
 

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
     private static final String RUNNER = "software.amazon.dynamodb.services.local.main.ServerRunner";
+    /** sqlite4java logs through java.util.logging, with stack traces on stderr: kept quiet (a strong reference keeps the level). */
+    private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
     private final Object server;
     private final int port;
 
@@ -52,6 +54,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             }
             args.addAll(List.of("-dbPath", dataDir.toString()));
         }
+        SQLITE_LOG.setLevel(java.util.logging.Level.OFF);
         ClassLoader loader = classLoader(environment);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -47,11 +47,15 @@ public final class TableProvisioner {
         TableDescription created;
         try {
             created = createWithBackoff(spec, policy, start);
-        } catch (ResourceInUseException raced) {
-            // Another process created it between our DescribeTable and CreateTable: judge it like any existing table.
-            TableDescription other = tables.describe(spec.name()).orElseThrow(() -> new TableNotFoundException(spec.name(),
+        } catch (ResourceInUseException inUse) {
+            TableDescription found = tables.describe(spec.name()).orElseThrow(() -> new TableNotFoundException(spec.name(),
                     "CreateTable said it exists, DescribeTable says it does not; run the command again"));
-            return converge(spec, other, policy, options, listener, start);
+            if (!lostOwnResponse(inUse) || !SpecComparison.plan(spec, TableState.read(tables, found, TableState.Aspects.NONE),
+                    false, false).differences().isEmpty()) {
+                // Another process created it between our DescribeTable and CreateTable: judge it like any existing table.
+                return converge(spec, found, policy, options, listener, start);
+            }
+            created = found;
         }
         if (!options.waitUntilSettled()) {
             return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, TableWaiter.since(start), List.of(), List.of());
@@ -60,6 +64,14 @@ public final class TableProvisioner {
         Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active, TableState.Aspects.declaredIn(spec, true)),
                 true, false);
         return finish(spec, active, ProvisionResult.Outcome.CREATED, followUps, policy, options, listener, start);
+    }
+
+    /**
+     * ResourceInUse on a retried CreateTable: an earlier attempt of ours reached DynamoDB but its answer was lost
+     * (connection reset, timeout), so this run did create the table. A first-attempt ResourceInUse is another process.
+     */
+    private static boolean lostOwnResponse(ResourceInUseException inUse) {
+        return inUse.numAttempts() != null && inUse.numAttempts() > 1;
     }
 
     private ProvisionResult converge(TableSpec spec, TableDescription table, WaitPolicy policy, Options options,

@@ -17,6 +17,8 @@ public record TableState(TableDescription table, Lookup<TimeToLiveDescription> t
     /** Which follow-up settings to read. */
     public record Aspects(boolean timeToLive, boolean continuousBackups, boolean tags, boolean contributorInsights,
                           boolean resourcePolicy) {
+        public static final Aspects NONE = new Aspects(false, false, false, false, false);
+
         /** What describe-table shows (not the resource policy: reading it needs a permission few roles have). */
         public static final Aspects DESCRIBE = new Aspects(true, true, true, true, false);
 

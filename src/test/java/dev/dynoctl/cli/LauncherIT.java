@@ -160,6 +160,7 @@ class LauncherIT {
         assertThat(Files.readAllLines(classLog)).filteredOn(line -> line.contains(" dev.dynoctl.cli.Main "))
                 .singleElement().asString().contains("shared objects file");
 
+        Files.delete(archive); // the JVM writes archives read-only
         Files.writeString(archive, "not a class data archive");
         Result withBadArchive = launch(cds, "--version").expect(ExitCode.OK);
         assertThat(withBadArchive.out()).startsWith("dynoctl ").doesNotContain("archive");
@@ -174,7 +175,7 @@ class LauncherIT {
                 try (var files = Files.list(cacheDir)) {
                     List<Path> all = files.toList();
                     if (all.stream().anyMatch(p -> p.toString().endsWith(".jsa"))
-                            && all.stream().noneMatch(p -> p.toString().endsWith(".tmp"))) {
+                            && all.stream().noneMatch(p -> p.toString().endsWith(".training"))) {
                         return all.stream().filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
                     }
                 }

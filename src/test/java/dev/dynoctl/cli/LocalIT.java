@@ -126,6 +126,38 @@ class LocalIT {
     }
 
     @Test
+    void concurrent_local_runs_on_one_data_dir_take_turns_and_all_succeed() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> dynoctl(Map.of(), "create-table", "--name", "Shared", "--pk", "id:S", "--local", "-q")));
+            }
+            for (java.util.concurrent.Future<Result> run : runs) {
+                assertThat(run.get().expect(ExitCode.OK).err()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_pid_file_naming_another_process_is_not_taken_for_a_server() throws Exception {
+        Path data = home.resolve("stale");
+        Files.createDirectories(data);
+        try (ServerSocket someoneElse = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // This test JVM's own pid, with a port that answers: only the start time tells it is not our server.
+            Files.writeString(data.resolve("dynoctl-local.pid"),
+                    ProcessHandle.current().pid() + " " + someoneElse.getLocalPort() + " 12345\n");
+            Map<String, String> env = Map.of("DYNOCTL_LOCAL_DATA", data.toString());
+
+            dynoctl(env, "local", "status").expect(ExitCode.NOT_FOUND);
+            dynoctl(env, "local", "stop").expect(ExitCode.NOT_FOUND);
+        }
+        assertThat(ProcessHandle.current().isAlive()).isTrue();
+    }
+
+    @Test
     void a_port_in_use_is_a_clear_error() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Result result = dynoctl(Map.of(), "local", "serve", "--in-memory", "--port", Integer.toString(taken.getLocalPort()))
