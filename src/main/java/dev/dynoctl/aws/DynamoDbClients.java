@@ -5,16 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -54,25 +45,17 @@ public final class DynamoDbClients {
         return environment;
     }
 
+    /** Builds the client; the SDK's classes load only from here on (bad input never gets this far). */
     public DynamoDbClient open(AwsSettings settings) {
-        Region region = region(settings);
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .apiCallAttemptTimeout(timeouts.attempt())
-                .apiCallTimeout(timeouts.call())
-                .retryStrategy(RetryMode.STANDARD);
-        interceptors.forEach(override::addExecutionInterceptor);
-        var builder = DynamoDbClient.builder()
-                .region(region)
-                .credentialsProvider(settings.localCredentials()
-                        ? StaticCredentialsProvider.create(AwsBasicCredentials.create("dynoctl", "local"))
-                        : DefaultCredentialsProvider.builder().profileName(settings.profile().orElse(null)).build())
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeouts.connect())
-                        .socketTimeout(timeouts.read())
-                        .build())
-                .overrideConfiguration(override.build());
-        endpoint(settings).ifPresent(builder::endpointOverride);
-        return builder.build();
+        return ClientBuilding.build(settings, this);
+    }
+
+    Timeouts timeouts() {
+        return timeouts;
+    }
+
+    List<ExecutionInterceptor> interceptors() {
+        return interceptors;
     }
 
     /** --endpoint-url, else AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL (the AWS CLI's order). */
@@ -87,24 +70,5 @@ public final class DynamoDbClients {
             }
         }
         return Optional.empty();
-    }
-
-    /** --region, else AWS_REGION, else AWS_DEFAULT_REGION (the AWS CLI's; the SDK ignores it), else the SDK chain. */
-    private Region region(AwsSettings settings) {
-        if (settings.region().isPresent()) {
-            return Region.of(settings.region().get());
-        }
-        for (String variable : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
-            String value = environment.get(variable);
-            if (value != null && !value.isBlank()) {
-                return Region.of(value.trim());
-            }
-        }
-        try {
-            return DefaultAwsRegionProviderChain.builder().profileName(settings.profile().orElse(null)).build().getRegion();
-        } catch (SdkClientException e) {
-            throw new ConfigurationException("no AWS region: use --region, set AWS_REGION, or give the profile a region"
-                    + " (aws configure set region us-east-1" + settings.profile().map(p -> " --profile " + p).orElse("") + ")");
-        }
     }
 }

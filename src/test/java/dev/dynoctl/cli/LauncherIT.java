@@ -90,11 +90,15 @@ class LauncherIT {
     }
 
     @Test
-    void bad_input_is_one_line_on_stderr_and_exit_2() throws Exception {
-        Result result = launch(Map.of(), "create-table", "--name", "ab", "--pk", "id:S").expect(ExitCode.INVALID_INPUT);
+    void bad_input_is_one_line_on_stderr_and_exit_2_and_loads_no_aws_class() throws Exception {
+        Path classLog = home.resolve("bad-input-classes.log");
+        Result result = launch(Map.of("DYNOCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog),
+                "create-table", "--name", "ab", "--pk", "id:S").expect(ExitCode.INVALID_INPUT);
 
         assertThat(result.out()).isEmpty();
         assertThat(result.err().lines()).singleElement().asString().contains("--name");
+        assertThat(Files.readAllLines(classLog)).as("classes loaded").noneMatch(line -> line.contains(" software.amazon."))
+                .anyMatch(line -> line.contains(" picocli.CommandLine "));
     }
 
     @Test
