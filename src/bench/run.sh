@@ -10,6 +10,7 @@
 #   - dynalite --createTableMs 2500 - tables stay CREATING for 2.5 s, as real ones do for a few seconds.
 # Cases (fresh table name each run; table shape: HASH user_id S, provisioned 5/5):
 #   create+wait: dynoctl create-table | src/bench/seed_boto3.py | aws dynamodb create-table && aws dynamodb wait table-exists
+#   (dynoctl and the boto3 script run directly; the AWS CLI pair needs a shell for its two commands)
 #   bad input: dynoctl create-table --name ab (rejected before any AWS class loads)
 #   describe: dynoctl describe-table | aws dynamodb describe-table, on an existing table
 set -euo pipefail
@@ -56,17 +57,26 @@ ready "$DYNALITE_PORT" || { cat "$WORK/dynalite.log" >&2; echo "run.sh: dynalite
 DDB=http://127.0.0.1:$DDB_PORT
 DYNALITE=http://127.0.0.1:$DYNALITE_PORT
 
-# dynoctl's first run makes its class cache in the background (see README, Performance): let it finish first.
+# dynoctl's first run makes its class cache in the background (see README, Performance): wait until this build's
+# archive is in place (newer than target/dynoctl) and no training runs any more.
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/dynoctl
 target/dynoctl create-table --endpoint-url "$DDB" --name bench-described --pk user_id:S >/dev/null
-for _ in $(seq 1 100); do ls "${XDG_CACHE_HOME:-$HOME/.cache}"/dynoctl/*.jsa >/dev/null 2>&1 && break; sleep 0.1; done
-sleep 1
+for _ in $(seq 1 300); do
+  if [ -n "$(find "$CACHE" -maxdepth 1 -name '*.jsa' -newer target/dynoctl 2>/dev/null)" ] \
+     && [ -z "$(find "$CACHE" -maxdepth 1 -name '*.training' 2>/dev/null)" ]; then break; fi
+  sleep 0.1
+done
 
 RESULTS=$WORK/results.tsv
 : >"$RESULTS"
 n=0
-measure() {  # label, command...: one whole-process run -> label, wall s, peak RSS KB
-  local label=$1; shift
-  /usr/bin/time -o "$WORK/time.txt" -f '%e\t%M' "$@" >/dev/null 2>&1 || true   # bad input exits 2 by design
+measure() {  # label, expected exit code, command...: one whole-process run -> label, wall s, peak RSS KB
+  local label=$1 expected=$2; shift 2
+  local status=0
+  /usr/bin/time -o "$WORK/time.txt" -f '%e\t%M' "$@" >/dev/null 2>"$WORK/stderr.txt" || status=$?
+  if [ "$status" != "$expected" ]; then
+    echo "run.sh: '$label' exited $status, expected $expected:" >&2; cat "$WORK/stderr.txt" >&2; exit 1
+  fi
   printf '%s\t%s\n' "$label" "$(tail -1 "$WORK/time.txt")" >>"$RESULTS"
 }
 cli_pair() {
@@ -76,27 +86,28 @@ cli_pair() {
   aws dynamodb wait table-exists --endpoint-url "$1" --table-name "$2"
 }
 export -f cli_pair
-dynoctl_create() {
-  target/dynoctl create-table --endpoint-url "$1" --name "$2" --pk user_id:S --billing-mode provisioned \
+dynoctl_create() {  # endpoint, table: the seed's table shape
+  echo target/dynoctl create-table --endpoint-url "$1" --name "$2" --pk user_id:S --billing-mode provisioned \
     --read-capacity 5 --write-capacity 5
 }
-export -f dynoctl_create
 
 echo "measuring: $ROUNDS rounds on DynamoDB Local, $SLOW_ROUNDS on dynalite (tables CREATING for 2.5 s) ..." >&2
 for round in $(seq 1 "$ROUNDS"); do
   n=$((n + 1))
-  measure "local: dynoctl create-table" bash -c 'dynoctl_create "$0" "$1"' "$DDB" "d$n-$RANDOM"
-  measure "local: boto3 script" python3 src/bench/seed_boto3.py "$DDB" "b$n-$RANDOM"
-  measure "local: aws create-table + wait" bash -c 'cli_pair "$0" "$1"' "$DDB" "c$n-$RANDOM"
-  measure "bad input: dynoctl" target/dynoctl create-table --name ab --pk user_id:S
-  measure "describe: dynoctl describe-table" target/dynoctl describe-table --endpoint-url "$DDB" --name bench-described
-  measure "describe: aws describe-table" aws dynamodb describe-table --endpoint-url "$DDB" --table-name bench-described
+  # shellcheck disable=SC2046
+  measure "local: dynoctl create-table" 0 $(dynoctl_create "$DDB" "d$n-$RANDOM")
+  measure "local: boto3 script" 0 python3 src/bench/seed_boto3.py "$DDB" "b$n-$RANDOM"
+  measure "local: aws create-table + wait" 0 bash -c 'cli_pair "$0" "$1"' "$DDB" "c$n-$RANDOM"
+  measure "bad input: dynoctl" 2 target/dynoctl create-table --name ab --pk user_id:S
+  measure "describe: dynoctl describe-table" 0 target/dynoctl describe-table --endpoint-url "$DDB" --name bench-described
+  measure "describe: aws describe-table" 0 aws dynamodb describe-table --endpoint-url "$DDB" --table-name bench-described
 done
 for round in $(seq 1 "$SLOW_ROUNDS"); do
   n=$((n + 1))
-  measure "dynalite: dynoctl create-table" bash -c 'dynoctl_create "$0" "$1"' "$DYNALITE" "d$n-$RANDOM"
-  measure "dynalite: boto3 script" python3 src/bench/seed_boto3.py "$DYNALITE" "b$n-$RANDOM"
-  measure "dynalite: aws create-table + wait" bash -c 'cli_pair "$0" "$1"' "$DYNALITE" "c$n-$RANDOM"
+  # shellcheck disable=SC2046
+  measure "dynalite: dynoctl create-table" 0 $(dynoctl_create "$DYNALITE" "d$n-$RANDOM")
+  measure "dynalite: boto3 script" 0 python3 src/bench/seed_boto3.py "$DYNALITE" "b$n-$RANDOM"
+  measure "dynalite: aws create-table + wait" 0 bash -c 'cli_pair "$0" "$1"' "$DYNALITE" "c$n-$RANDOM"
 done
 
 python3 - "$RESULTS" <<'PY'

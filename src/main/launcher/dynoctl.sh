@@ -38,10 +38,14 @@ if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
       && [ -z "$(find "$dir" -maxdepth 1 -name "$key.failed" -mmin -1440 2>/dev/null)" ]; then
     find "$dir" -maxdepth 1 -name "$key.training" -mmin +10 -exec rm -rf {} + 2>/dev/null
     if mkdir -- "$dir/$key.training" 2>/dev/null; then
+      list=$dir/$key.training/classes.lst
       tmp=$dir/$key.training/archive.jsa
+      # A static archive (class list from a training run, then -Xshare:dump): unlike a dynamic one (-XX:ArchiveClassesAtExit)
+      # it also holds picocli, whose classes are compiled for Java 5.
       # shellcheck disable=SC2086
       ( if AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_EC2_METADATA_DISABLED=true \
-            "$java" $jvm -XX:ArchiveClassesAtExit="$tmp" -jar "$self" cds-training && [ -s "$tmp" ]; then
+            "$java" $jvm -XX:DumpLoadedClassList="$list" -jar "$self" cds-training \
+          && "$java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$tmp" -cp "$self" && [ -s "$tmp" ]; then
           mv -f -- "$tmp" "$archive" && rm -f -- "$dir/$key.failed"
         else
           : >"$dir/$key.failed"
