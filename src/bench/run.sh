@@ -6,7 +6,7 @@
 #
 # Needs: JDK 17+, python3 with boto3, the AWS CLI, node + npm (dynalite is installed from the npm registry into
 # target/bench), GNU time (/usr/bin/time, Debian package "time"), curl. Servers listen on 127.0.0.1 only:
-#   - DynamoDB Local (the project's test dependency, in-memory) - tables are ACTIVE at once;
+#   - DynamoDB Local (dynoctl local serve --in-memory) - tables are ACTIVE at once;
 #   - dynalite --createTableMs 2500 - tables stay CREATING for 2.5 s, as real ones do for a few seconds.
 # Cases (fresh table name each run; table shape: HASH user_id S, provisioned 5/5):
 #   create+wait: dynoctl create-table | src/bench/seed_boto3.py | aws dynamodb create-table && aws dynamodb wait table-exists
@@ -28,9 +28,8 @@ need python3 "python3 with boto3"; need aws "the AWS CLI"; need node "Node.js"; 
 [ -x /usr/bin/time ] || { echo "run.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 python3 -c 'import boto3' 2>/dev/null || { echo "run.sh: needs boto3 (pip install boto3)" >&2; exit 2; }
 
-echo "building dynoctl and the test classpath ..." >&2
+echo "building dynoctl ..." >&2
 ./mvnw -q -B -DskipTests package
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/test.cp"
 [ -x "$WORK/dynalite/node_modules/.bin/dynalite" ] || npm install --silent --prefix "$WORK/dynalite" dynalite@4.0.0 >&2
 
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us-east-1 AWS_REGION=us-east-1
@@ -39,8 +38,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-java -cp "$ROOT/target/test-classes:$(cat "$WORK/test.cp")" dev.dynoctl.support.InProcessDynamoDbLocal "$DDB_PORT" \
-  >"$WORK/ddblocal.log" 2>&1 &
+target/dynoctl local serve --in-memory --data-dir "$WORK/ddblocal" --port "$DDB_PORT" >"$WORK/ddblocal.log" 2>&1 &
 pids+=($!)
 node "$WORK/dynalite/node_modules/dynalite/cli.js" --host 127.0.0.1 --port "$DYNALITE_PORT" --createTableMs 2500 \
   >"$WORK/dynalite.log" 2>&1 &

@@ -34,7 +34,8 @@ final class LocalServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--in-memory", description = "Keep the data in memory only (lost when the server stops).")
+    @Option(names = "--in-memory", description = "Keep the tables in memory only (lost when the server stops); the data "
+            + "directory then holds only the server's pid file and log.")
     boolean inMemory;
 
     @Option(names = "--background", description = "Run as a background process; stop it with 'dynoctl local stop'.")
@@ -50,9 +51,6 @@ final class LocalServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 1 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535 (got " + port + ")");
-        }
-        if (inMemory && data.dataDir != null) {
-            throw new ParameterException(spec.commandLine(), "--in-memory and --data-dir exclude each other");
         }
         Path dir = data.resolve(context.clients().environment());
         Optional<LocalDataDir.Running> running = LocalDataDir.running(dir);
@@ -110,8 +108,6 @@ final class LocalServeCommand implements Callable<Integer> {
                 "--port", Integer.toString(port), "--data-dir", dir.toString()));
         if (inMemory) {
             command.add("--in-memory");
-            command.remove("--data-dir");
-            command.remove(dir.toString());
         }
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -95,7 +95,7 @@ class BadInputTest {
                 bad("--local", "describe-table", "--name", "Users", "--local", "--endpoint-url", "http://127.0.0.1:8000"),
                 bad("--port", "local", "serve", "--port", "70000"),
                 bad("--port", "local", "serve", "--port", "http"),
-                bad("exclude each other", "local", "serve", "--in-memory", "--data-dir", "/tmp/x"),
+                bad("--data-dir", "local", "serve", "--in-memory", "--data-dir", " "),
                 bad("missing command", new String[0]),
                 bad("drop-table", "drop-table", "--name", "Users"));
     }

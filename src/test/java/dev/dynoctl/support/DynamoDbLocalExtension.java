@@ -1,5 +1,6 @@
 package dev.dynoctl.support;
 
+import dev.dynoctl.local.EmbeddedDynamoDb;
 import java.net.URI;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -45,9 +46,10 @@ public final class DynamoDbLocalExtension implements ParameterResolver {
         }
     }
 
-    private static Running startInProcess() throws Exception {
-        InProcessDynamoDbLocal server = InProcessDynamoDbLocal.start(0);
-        LocalDynamoDb local = new LocalDynamoDb(URI.create("http://127.0.0.1:" + server.port()));
+    /** The same embedded DynamoDB Local as `dynoctl local serve --in-memory`, on a free loopback port. */
+    private static Running startInProcess() {
+        EmbeddedDynamoDb server = EmbeddedDynamoDb.start(null, 0, java.util.Map.of());
+        LocalDynamoDb local = new LocalDynamoDb(server.endpoint());
         return new Running(local, () -> {
             local.close();
             server.close();
