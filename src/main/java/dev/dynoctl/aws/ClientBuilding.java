@@ -1,5 +1,8 @@
 package dev.dynoctl.aws;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -8,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -31,13 +35,31 @@ final class ClientBuilding {
         var builder = DynamoDbClient.builder()
                 .region(region(settings, clients))
                 .credentialsProvider(credentials(settings))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeouts.connect())
-                        .socketTimeout(timeouts.read())
-                        .build())
+                .httpClient(httpClient(timeouts))
                 .overrideConfiguration(override.build());
         clients.endpoint(settings).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * The UrlConnection client with plain JDK connections. Its builder sets up TLS (an SSLContext and the trust store,
+     * about 50 ms) when the client is built, even for an http:// endpoint such as DynamoDB Local; the JDK's own
+     * HTTPS connections set it up on the first https connection only, with the JVM's defaults (trust store, hostname
+     * verification, system proxy properties).
+     */
+    private static SdkHttpClient httpClient(DynamoDbClients.Timeouts timeouts) {
+        int connect = (int) timeouts.connect().toMillis();
+        int read = (int) timeouts.read().toMillis();
+        return UrlConnectionHttpClient.create(uri -> {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                connection.setConnectTimeout(connect);
+                connection.setReadTimeout(read);
+                return connection;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // openConnection does no I/O; the request's own errors come later
+            }
+        });
     }
 
     private static AwsCredentialsProvider credentials(AwsSettings settings) {
