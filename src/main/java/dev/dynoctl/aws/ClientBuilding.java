@@ -3,7 +3,9 @@ package dev.dynoctl.aws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -32,22 +34,26 @@ final class ClientBuilding {
                 .apiCallTimeout(timeouts.call())
                 .retryStrategy(RetryMode.STANDARD);
         clients.interceptors().forEach(override::addExecutionInterceptor);
+        Optional<URI> endpoint = clients.endpoint(settings);
+        boolean plainHttp = endpoint.map(uri -> "http".equalsIgnoreCase(uri.getScheme())).orElse(false);
         var builder = DynamoDbClient.builder()
                 .region(region(settings, clients))
                 .credentialsProvider(credentials(settings))
-                .httpClient(httpClient(timeouts))
+                .httpClient(plainHttp ? plainHttpClient(timeouts) : UrlConnectionHttpClient.builder()
+                        .connectionTimeout(timeouts.connect())
+                        .socketTimeout(timeouts.read())
+                        .build())
                 .overrideConfiguration(override.build());
-        clients.endpoint(settings).ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     /**
-     * The UrlConnection client with plain JDK connections. Its builder sets up TLS (an SSLContext and the trust store,
-     * about 50 ms) when the client is built, even for an http:// endpoint such as DynamoDB Local; the JDK's own
-     * HTTPS connections set it up on the first https connection only, with the JVM's defaults (trust store, hostname
-     * verification, system proxy properties).
+     * For an http:// endpoint (DynamoDB Local, a proxy on loopback): the UrlConnection client over plain JDK connections.
+     * The client's builder sets up TLS (an SSLContext and the trust store, about 50 ms and 5 MB) even when no TLS will
+     * be used. AWS endpoints (https) keep the builder and its TLS and proxy settings.
      */
-    private static SdkHttpClient httpClient(DynamoDbClients.Timeouts timeouts) {
+    private static SdkHttpClient plainHttpClient(DynamoDbClients.Timeouts timeouts) {
         int connect = (int) timeouts.connect().toMillis();
         int read = (int) timeouts.read().toMillis();
         return UrlConnectionHttpClient.create(uri -> {
