@@ -8,7 +8,10 @@
 # one training run at a time makes it in the background while this run goes on without it; a failed training is not
 # retried for a day; an archive the JVM cannot use is ignored. DYNOCTL_CDS=off disables it.
 self=$0
-case $self in */*) ;; *) self=$(command -v -- "$self") ;; esac
+case $self in
+  */*) ;;
+  *) if [ -f "$self" ]; then self=./$self; else self=$(command -v -- "$self"); fi ;;  # `sh dynoctl` in its directory
+esac
 self=$(readlink -f -- "$self" 2>/dev/null || printf '%s' "$self")
 if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java=$JAVA_HOME/bin/java
@@ -20,6 +23,8 @@ else
 fi
 # -Xlog: a JVM that cannot use the archive must not say so on stdout, which carries the result.
 logging="-Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+# The JDK 22+ warnings about DynamoDB Local's native SQLite library (--local) would go to stderr on every run.
+logging="$logging --enable-native-access=ALL-UNNAMED"
 if [ "$1" = local ]; then
   # shellcheck disable=SC2086
   exec "$java" $logging $DYNOCTL_JAVA_OPTS -jar "$self" "$@"

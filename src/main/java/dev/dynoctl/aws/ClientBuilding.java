@@ -9,6 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -68,11 +69,18 @@ final class ClientBuilding {
         });
     }
 
+    /**
+     * Dummy keys for a local target; a named --profile uses that profile only (as the AWS CLI does: keys exported in
+     * the environment must not win over an explicit profile and reach another account); else the SDK's default chain.
+     */
     private static AwsCredentialsProvider credentials(AwsSettings settings) {
         if (settings.localCredentials()) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("dynoctl", "local"));
         }
-        return DefaultCredentialsProvider.builder().profileName(settings.profile().orElse(null)).build();
+        if (settings.profile().isPresent()) {
+            return ProfileCredentialsProvider.builder().profileName(settings.profile().get()).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 
     /** --region, else AWS_REGION, else AWS_DEFAULT_REGION (the AWS CLI's; the SDK ignores it), else the SDK chain. */

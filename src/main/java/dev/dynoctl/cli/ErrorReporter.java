@@ -113,6 +113,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             return new Failure(ExitCode.CONFIGURATION, "no AWS credentials found: set AWS_ACCESS_KEY_ID and "
                     + "AWS_SECRET_ACCESS_KEY, use --profile, or run 'aws configure' (or 'aws sso login')");
         }
+        if (message.contains("no credentials for profile") || message.contains("Profile file contained no credentials")) {
+            int colon = message.indexOf(':');
+            return new Failure(ExitCode.CONFIGURATION, (colon > 0 ? message.substring(0, colon) : message)
+                    + " (~/.aws/credentials or ~/.aws/config; with --profile, keys in the environment are not used)");
+        }
         return new Failure(ExitCode.FAILURE, operation + " failed: " + message);
     }
 

@@ -34,6 +34,7 @@ public final class SpecFile {
         try {
             String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
             ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new YAMLMapper();
+            mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             root = mapper.readTree(Files.readString(file));
         } catch (IOException | RuntimeException e) {
             throw new InvalidSpecException("spec", "cannot read " + Names.quote(file.toString()) + ": "

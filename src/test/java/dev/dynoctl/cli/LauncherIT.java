@@ -204,6 +204,22 @@ class LauncherIT {
     }
 
     @Test
+    void an_explicit_profile_wins_over_keys_in_the_environment() throws Exception {
+        Path aws = Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(aws.resolve("credentials"), "[dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = devsecret\n");
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "PRODKEY", "AWS_SECRET_ACCESS_KEY", "prodsecret", "AWS_REGION", "us-east-1");
+        try (dev.dynoctl.support.FaultProxy proxy = new dev.dynoctl.support.FaultProxy(ddb.endpoint())) {
+            launch(env, "describe-table", "--name", "NoSuchTable-p", "--profile", "dev", "--endpoint-url",
+                    proxy.endpoint().toString()).expect(ExitCode.NOT_FOUND);
+
+            assertThat(proxy.lastAuthorization()).contains("Credential=DEVKEY/").doesNotContain("PRODKEY");
+        }
+        Result unknown = launch(env, "describe-table", "--name", "NoSuchTable-p", "--profile", "nosuch",
+                "--endpoint-url", ddb.endpoint().toString()).expect(ExitCode.CONFIGURATION);
+        assertThat(unknown.err().lines()).singleElement().asString().contains("profile 'nosuch'");
+    }
+
+    @Test
     void verbose_failures_carry_a_stack_trace() throws Exception {
         Result result = launch(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "y"),
                 "describe-table", "--name", "Users", "--endpoint-url", "http://127.0.0.1:9", "-v").expect(ExitCode.FAILURE);

@@ -299,6 +299,8 @@ class ProductionTableIT {
         Files.writeString(unknown, "name: Users\npk: id:S\ncolour: blue\n");
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"name\": ");
+        Path twice = dir.resolve("twice.yaml");
+        Files.writeString(twice, "name: Abc\npk: id:S\nname: Def\n");
         Path list = dir.resolve("list.yaml");
         Files.writeString(list, "- name: Users\n");
 
@@ -306,6 +308,8 @@ class ProductionTableIT {
                 .singleElement().asString().contains("--spec", "unknown setting 'colour'");
         assertThat(ddb.run("create-table", "--spec", broken.toString()).expect(ExitCode.INVALID_INPUT).errLines())
                 .singleElement().asString().contains("--spec", "cannot read");
+        assertThat(ddb.run("create-table", "--spec", twice.toString()).expect(ExitCode.INVALID_INPUT).errLines())
+                .singleElement().asString().contains("--spec", "Duplicate field 'name'");
         assertThat(ddb.run("create-table", "--spec", list.toString()).expect(ExitCode.INVALID_INPUT).errLines())
                 .singleElement().asString().contains("must hold a mapping");
         assertThat(ddb.run("create-table", "--spec", dir.resolve("missing.yaml").toString()).expect(ExitCode.INVALID_INPUT)

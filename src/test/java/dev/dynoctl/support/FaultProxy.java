@@ -84,6 +84,7 @@ public final class FaultProxy implements AutoCloseable {
     private final URI target;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private volatile String lastAuthorization;
 
     public FaultProxy(URI target) throws IOException {
         this.target = target;
@@ -114,10 +115,16 @@ public final class FaultProxy implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The Authorization header of the last request (it names the access key that signed it). */
+    public String lastAuthorization() {
+        return lastAuthorization;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
         int number = calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
         Fault fault = rules.stream().filter(r -> r.operation().equals(operation) && number >= r.first() && number <= r.last())
                 .map(Rule::fault).findFirst().orElse(null);
         byte[] body;
