@@ -11,25 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run DynamoDB Local on 127.0.0.1 until Ctrl-C (or SIGTERM), printing its endpoint.",
             "With --background, start it as a separate process and return once it answers."})
-final class LocalServeCommand implements Callable<Integer> {
+final class LocalServeCommand extends LocalDataCommand {
     static final Duration BACKGROUND_START = Duration.ofSeconds(60);
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LocalDataOption data;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port;
@@ -41,10 +31,8 @@ final class LocalServeCommand implements Callable<Integer> {
     @Option(names = "--background", description = "Run as a background process; stop it with 'dynoctl local stop'.")
     boolean background;
 
-    private final CliContext context;
-
     LocalServeCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -52,7 +40,7 @@ final class LocalServeCommand implements Callable<Integer> {
         if (port < 1 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535 (got " + port + ")");
         }
-        Path dir = data.resolve(context.clients().environment());
+        Path dir = dataDir();
         Optional<LocalDataDir.Running> running = LocalDataDir.running(dir);
         if (running.isPresent()) {
             throw new LocalException("already running (pid " + running.get().pid() + ") on http://127.0.0.1:" + running.get().port()

@@ -3,30 +3,18 @@ package dev.dynoctl.cli;
 import dev.dynoctl.local.LocalDataDir;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Say whether 'dynoctl local serve' runs for the data directory, and where that directory is. Exit 0 running, 4 not.")
-final class LocalStatusCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LocalDataOption data;
-
-    private final CliContext context;
-
+final class LocalStatusCommand extends LocalDataCommand {
     LocalStatusCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
     public Integer call() {
-        Path dir = data.resolve(context.clients().environment());
+        Path dir = dataDir();
         Optional<LocalDataDir.Running> running = LocalDataDir.running(dir);
         var out = spec.commandLine().getOut();
         out.println(running.map(r -> "running (pid " + r.pid() + ") on http://127.0.0.1:" + r.port()).orElse("not running"));

@@ -3,31 +3,19 @@ package dev.dynoctl.cli;
 import dev.dynoctl.local.LocalDataDir;
 import dev.dynoctl.local.LocalException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "stop", mixinStandardHelpOptions = true,
         description = "Stop the 'dynoctl local serve' of the data directory (SIGTERM, then waits). Exit 4 if none runs.")
-final class LocalStopCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LocalDataOption data;
-
-    private final CliContext context;
-
+final class LocalStopCommand extends LocalDataCommand {
     LocalStopCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        Path dir = data.resolve(context.clients().environment());
+        Path dir = dataDir();
         var running = LocalDataDir.running(dir);
         if (running.isEmpty()) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": no dynoctl local server is running for " + dir);

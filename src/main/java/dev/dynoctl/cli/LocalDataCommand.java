@@ -1,0 +1,26 @@
+package dev.dynoctl.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Base of the `local` subcommands: each works on a local data directory. */
+abstract class LocalDataCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LocalDataOption data;
+
+    final CliContext context;
+
+    LocalDataCommand(CliContext context) {
+        this.context = context;
+    }
+
+    Path dataDir() {
+        return data.resolve(context.clients().environment());
+    }
+}
