@@ -75,11 +75,11 @@ class HostileInputTest {
         rejected(args);
     }
 
-    /** Values that stay invalid whatever follows: a TTL name with a control character, a missing file, broken JSON. */
+    /** Values that stay invalid whatever follows: a TTL name with a control character, broken JSON, an impossible path. */
     private static String prefixForNeverValid(String option) {
         return switch (option) {
             case "--ttl-attribute" -> "\u0001";
-            case "--resource-policy" -> "{";
+            case "--resource-policy" -> "{\u0001"; // a raw control character: never valid JSON, whatever follows
             default -> "/no/such/dir/\u0000";
         };
     }
