@@ -8,15 +8,14 @@ import dev.dynoctl.table.SpecParser;
 import dev.dynoctl.table.TableProvisioner;
 import dev.dynoctl.table.TableSpec;
 import dev.dynoctl.table.TableWaiter;
-import dev.dynoctl.table.WaitPolicy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
@@ -44,15 +43,10 @@ final class CreateTableCommand extends AwsCommand {
             description = "Create declared global secondary indexes an existing table lacks (may take hours on a big table).")
     boolean addMissingIndexes;
 
-    @Option(names = "--no-wait", order = 2, description = "Return once CreateTable is accepted, without waiting for ACTIVE.")
-    boolean noWait;
-
-    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "10m", order = 2, converter = Converters.Timeout.class,
-            description = "How long to wait for ACTIVE, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
-    Duration waitTimeout;
+    @Mixin
+    WaitOptions wait;
 
     private TableSpec tableSpec;
-    private WaitPolicy waitPolicy;
 
     CreateTableCommand(CliContext context) {
         super(context);
@@ -66,11 +60,10 @@ final class CreateTableCommand extends AwsCommand {
         }
         settings.putAll(commandLineSettings());
         tableSpec = SpecParser.parse(settings);
-        if (noWait && tableSpec.hasFollowUps()) {
+        if (!wait.waiting() && tableSpec.hasFollowUps()) {
             throw new InvalidSpecException("no-wait", "cannot be combined with --ttl-attribute, --pitr or --contributor-insights "
                     + "(they are applied once the table is ACTIVE)");
         }
-        waitPolicy = WaitPolicy.withTimeout(waitTimeout);
     }
 
     /** The table-definition flags given on the command line, by setting name, as typed. */
@@ -93,7 +86,7 @@ final class CreateTableCommand extends AwsCommand {
         ProvisionResult result;
         try (Progress progress = progress()) {
             result = new TableProvisioner(tables, waiter, context.sleeper())
-                    .provision(tableSpec, waitPolicy, new TableProvisioner.Options(!noWait, addMissingIndexes), progress);
+                    .provision(tableSpec, wait.policy(), new TableProvisioner.Options(wait.waiting(), addMissingIndexes), progress);
         }
         if (!output.quiet) {
             result.skipped().forEach(skipped -> err().println(spec.qualifiedName() + ": warning: " + skipped));

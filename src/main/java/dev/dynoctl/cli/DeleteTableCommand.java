@@ -4,8 +4,6 @@ import dev.dynoctl.table.DeletionRefusedException;
 import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.TableDeleter;
 import dev.dynoctl.table.TableWaiter;
-import dev.dynoctl.table.WaitPolicy;
-import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,14 +21,8 @@ final class DeleteTableCommand extends AwsCommand {
     @Option(names = "--yes", description = "Delete without asking for confirmation.")
     boolean yes;
 
-    @Option(names = "--no-wait", description = "Return once DeleteTable is accepted, without waiting until the table is gone.")
-    boolean noWait;
-
-    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "10m", converter = Converters.Timeout.class,
-            description = "How long to wait until the table is gone (default: ${DEFAULT-VALUE}).")
-    Duration waitTimeout;
-
-    private WaitPolicy waitPolicy;
+    @Mixin
+    WaitOptions wait;
 
     DeleteTableCommand(CliContext context) {
         super(context);
@@ -38,7 +30,6 @@ final class DeleteTableCommand extends AwsCommand {
 
     @Override
     void validate() {
-        waitPolicy = WaitPolicy.withTimeout(waitTimeout);
         if (!yes && !context.terminal().interactive()) {
             throw new DeletionRefusedException("refusing to delete table " + table.name()
                     + " without --yes: there is no terminal to confirm at");
@@ -49,11 +40,11 @@ final class DeleteTableCommand extends AwsCommand {
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
         TableDescription deleted;
         try (Progress progress = progress()) {
-            deleted = new TableDeleter(tables, waiter).delete(table.name(), this::confirm, waitPolicy, !noWait, progress);
+            deleted = new TableDeleter(tables, waiter).delete(table.name(), this::confirm, wait.policy(), wait.waiting(), progress);
         }
-        String headline = noWait ? "Deleting table " + table.name() + " (not waiting)." : "Deleted table " + table.name() + ".";
+        String headline = !wait.waiting() ? "Deleting table " + table.name() + " (not waiting)." : "Deleted table " + table.name() + ".";
         new TablePrinter(out(), output).table(headline, false, "TableDescription", deleted,
-                Map.of("Outcome", noWait ? "DELETING" : "DELETED"));
+                Map.of("Outcome", wait.waiting() ? "DELETED" : "DELETING"));
         return ExitCode.OK;
     }
 

@@ -42,20 +42,22 @@ final class WaitCommand extends AwsCommand {
 
     @Override
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
-        TablePrinter printer = new TablePrinter(out(), output);
+        TableDescription active = null;
         try (Progress progress = progress()) {
             if (until == Until.active) {
-                TableDescription active = waiter.untilActive(table.name(), waitPolicy, false, progress);
-                progress.close();
-                printer.table("Table " + table.name() + " is ACTIVE.", false, "Table", active, Map.of("Outcome", "ACTIVE"));
+                active = waiter.untilActive(table.name(), waitPolicy, false, progress);
             } else {
                 waiter.untilGone(table.name(), waitPolicy, progress);
-                progress.close();
-                Map<String, String> deleted = new LinkedHashMap<>();
-                deleted.put("TableName", table.name());
-                deleted.put("Outcome", "DELETED");
-                printer.table("Table " + table.name() + " is deleted.", false, "Table", null, deleted);
             }
+        }
+        TablePrinter printer = new TablePrinter(out(), output);
+        if (active != null) {
+            printer.table("Table " + table.name() + " is ACTIVE.", false, "Table", active, Map.of("Outcome", "ACTIVE"));
+        } else {
+            Map<String, String> deleted = new LinkedHashMap<>();
+            deleted.put("TableName", table.name());
+            deleted.put("Outcome", "DELETED");
+            printer.table("Table " + table.name() + " is deleted.", false, "Table", null, deleted);
         }
         return ExitCode.OK;
     }
