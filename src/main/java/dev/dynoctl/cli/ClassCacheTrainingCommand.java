@@ -1,20 +1,20 @@
 package dev.dynoctl.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * Hidden: run by the launcher, under -XX:ArchiveClassesAtExit, to record the classes a typical run loads into an
- * AppCDS archive that later runs map instead of loading them from the jar. It walks the usual path without any
- * server: parse and check a full create-table and a describe-table, which build the client and send their requests to a
- * closed loopback port (the request and error paths), and print a table as text and JSON into a buffer.
+ * Hidden: run by the launcher, under -XX:DumpLoadedClassList, to record the classes everyday runs load, for the AppCDS
+ * archive that later runs map instead of loading (and verifying) them from the jar. It runs the commands users run
+ * most, each as {@link Main} runs it, on the real client, against a {@link TrainingEndpoint} on a loopback port: tables
+ * created (and waited for) from flags, found to exist, described as text and JSON, listed, waited on and deleted. Its
+ * output goes nowhere; what counts is which classes it loads. (Spec files are left out: Jackson's classes would make
+ * the archive, which every run maps, 5 MB bigger.)
  */
 @Command(name = "cds-training", hidden = true)
 final class ClassCacheTrainingCommand implements Callable<Integer> {
@@ -25,22 +25,28 @@ final class ClassCacheTrainingCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        StringWriter sink = new StringWriter();
-        CommandLine cli = Cli.commandLine(context, new PrintWriter(sink), new PrintWriter(sink));
-        cli.execute("create-table", "--name", "Training", "--pk", "id:S", "--sk", "ts:N", "--gsi", "ByKind:kind:S",
-                "--tag", "a=b", "--ttl-attribute", "exp", "--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1", "-o", "json");
-        cli.execute("describe-table", "--name", "Training", "--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1");
-        TableDescription table = TableDescription.builder().tableName("Training").tableStatus("ACTIVE")
-                .keySchema(k -> k.attributeName("id").keyType("HASH"))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
-                .billingModeSummary(b -> b.billingMode("PAY_PER_REQUEST")).creationDateTime(Instant.now())
-                .itemCount(0L).tableSizeBytes(0L).tableArn("arn:aws:dynamodb:us-east-1:000000000000:table/Training").build();
-        for (String format : List.of("text", "json")) {
-            OutputOptions output = new OutputOptions();
-            output.format = OutputOptions.Format.valueOf(format);
-            new TablePrinter(new PrintWriter(sink), output).table("Training", true, "Table", table, Map.of("Outcome", "EXISTS"));
+    public Integer call() throws IOException {
+        try (TrainingEndpoint endpoint = new TrainingEndpoint()) {
+            String[] at = {"--endpoint-url", endpoint.uri().toString(), "--region", "us-east-1"};
+            run(at, "create-table", "--name", "Training", "--pk", "id:S");
+            run(at, "create-table", "--name", "Training", "--pk", "id:S", "-o", "json");
+            run(at, "create-table", "--name", "Events", "--pk", "device:S", "--sk", "ts:N", "--gsi", "ByKind:kind:S",
+                    "--tag", "team=a", "--deletion-protection");
+            run(at, "describe-table", "--name", "Training");
+            run(at, "describe-table", "--name", "Training", "-o", "json");
+            run(at, "list-tables");
+            run(at, "wait", "--name", "Training", "--until", "active");
+            run(at, "delete-table", "--name", "Training", "--yes");
+            run(at, "describe-table", "--name", "Training");
         }
         return 0;
+    }
+
+    /** One command as {@link Main} runs it: only its own model is built. */
+    private void run(String[] endpoint, String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of(endpoint));
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        Cli.forArguments(context, sink, sink, args.toArray(String[]::new)).execute(args.toArray(String[]::new));
     }
 }
