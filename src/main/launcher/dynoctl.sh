@@ -46,12 +46,10 @@ if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
       list=$dir/$key.training/classes.lst
       tmp=$dir/$key.training/archive.jsa
       # A static archive (class list from a training run, then -Xshare:dump): unlike a dynamic one (-XX:ArchiveClassesAtExit)
-      # it also holds picocli, whose classes are compiled for Java 5. Every run maps all of it, so it leaves out the
-      # training's own HTTP endpoint and what that alone uses (jackson-databind, which otherwise only --spec files need).
+      # it also holds picocli, whose classes are compiled for Java 5.
       # shellcheck disable=SC2086
       ( if AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_EC2_METADATA_DISABLED=true \
-            "$java" $jvm -XX:DumpLoadedClassList="$list.all" -jar "$self" cds-training \
-          && grep -v -e httpserver -e TrainingEndpoint -e jackson/databind "$list.all" >"$list" \
+            "$java" $jvm -XX:DumpLoadedClassList="$list" -jar "$self" cds-training \
           && "$java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$tmp" -cp "$self" && [ -s "$tmp" ]; then
           mv -f -- "$tmp" "$archive" && rm -f -- "$dir/$key.failed"
         else

@@ -7,17 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * For the class-cache training run only ({@link ClassCacheTrainingCommand}): a loopback HTTP endpoint that answers a
- * round of create, describe, list, wait and delete in DynamoDB's JSON shapes, so that the classes of the paths users
- * take every day (responses, waiting, printing) are recorded too, not only those of the request. A table is CREATING
- * (DELETING) until one DescribeTable has seen it, as a real one is for a few seconds; operations DynamoDB Local lacks
- * get its UnknownOperationException. Nothing else talks to it.
+ * For the class-cache training run only ({@link ClassCacheTrainingCommand}), in a process of its own so that its classes
+ * stay out of the class list: a loopback HTTP endpoint that answers a round of create, describe, list, wait and delete
+ * in DynamoDB's JSON shapes, so that the classes of the paths users take every day (responses, waiting, printing) are
+ * recorded too, not only those of the request. A table is CREATING (DELETING) until one DescribeTable has seen it, as a
+ * real one is for a few seconds; operations DynamoDB Local lacks get its UnknownOperationException. It prints its URL,
+ * then serves until its standard input closes. Nothing else talks to it.
  */
 final class TrainingEndpoint implements AutoCloseable {
     private static final String ERROR_TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";
@@ -30,6 +32,14 @@ final class TrainingEndpoint implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    public static void main(String[] args) throws IOException {
+        try (TrainingEndpoint endpoint = new TrainingEndpoint()) {
+            System.out.println(endpoint.uri());
+            System.out.flush();
+            System.in.transferTo(OutputStream.nullOutputStream());
+        }
     }
 
     URI uri() {
