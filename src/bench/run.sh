@@ -14,6 +14,7 @@
 #   bad input: dynoctl create-table --name ab (rejected before any AWS class loads)
 #   describe: dynoctl describe-table | aws dynamodb describe-table, on an existing table
 set -euo pipefail
+export LC_ALL=C  # a "." in EPOCHREALTIME and in the figures
 ROUNDS=${1:-11}
 SLOW_ROUNDS=${2:-3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -69,13 +70,17 @@ RESULTS=$WORK/results.tsv
 : >"$RESULTS"
 n=0
 measure() {  # label, expected exit code, command...: one whole-process run -> label, wall s, peak RSS KB
+  # Wall time from bash's microsecond clock (GNU time's %e has 10 ms steps); peak RSS from GNU time.
   local label=$1 expected=$2; shift 2
-  local status=0
-  /usr/bin/time -o "$WORK/time.txt" -f '%e\t%M' "$@" >/dev/null 2>"$WORK/stderr.txt" || status=$?
+  local status=0 start end
+  start=${EPOCHREALTIME/./}
+  /usr/bin/time -o "$WORK/time.txt" -f '%M' "$@" >/dev/null 2>"$WORK/stderr.txt" || status=$?
+  end=${EPOCHREALTIME/./}
   if [ "$status" != "$expected" ]; then
     echo "run.sh: '$label' exited $status, expected $expected:" >&2; cat "$WORK/stderr.txt" >&2; exit 1
   fi
-  printf '%s\t%s\n' "$label" "$(tail -1 "$WORK/time.txt")" >>"$RESULTS"
+  printf '%s\t%d.%06d\t%s\n' "$label" $(((end - start) / 1000000)) $(((end - start) % 1000000)) \
+    "$(tail -1 "$WORK/time.txt")" >>"$RESULTS"
 }
 cli_pair() {
   aws dynamodb create-table --endpoint-url "$1" --table-name "$2" \

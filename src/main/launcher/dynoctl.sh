@@ -12,7 +12,6 @@ case $self in
   */*) ;;
   *) if [ -f "$self" ]; then self=./$self; else self=$(command -v -- "$self"); fi ;;  # `sh dynoctl` in its directory
 esac
-self=$(readlink -f -- "$self" 2>/dev/null || printf '%s' "$self")
 if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java=$JAVA_HOME/bin/java
 elif command -v java >/dev/null 2>&1; then
@@ -34,10 +33,12 @@ cds=
 cache=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
 if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
   dir=$cache/dynoctl
-  javareal=$(readlink -f -- "$java" 2>/dev/null || printf '%s' "$java")
-  key=$(printf '%s\n%s\n' "$self" "$javareal" | cksum | cut -d' ' -f1)
+  # The key: the real paths of both files, so that a symlink switched to another Java gets an archive of its own (-nt
+  # below follows symlinks by itself). Few processes: each costs every run about a millisecond.
+  key=$({ readlink -f -- "$self" "$java" 2>/dev/null || printf '%s\n%s\n' "$self" "$java"; } | cksum)
+  key=${key%% *}
   archive=$dir/$key.jsa
-  if [ -f "$archive" ] && [ ! "$self" -nt "$archive" ] && [ ! "$javareal" -nt "$archive" ]; then
+  if [ -f "$archive" ] && [ ! "$self" -nt "$archive" ] && [ ! "$java" -nt "$archive" ]; then
     cds=-XX:SharedArchiveFile=$archive
   elif (umask 077 && mkdir -p -- "$dir") 2>/dev/null && [ -O "$dir" ] && [ -w "$dir" ] \
       && [ -z "$(find "$dir" -maxdepth 1 -name "$key.failed" -mmin -1440 2>/dev/null)" ]; then

@@ -60,7 +60,9 @@ public final class TableProvisioner {
         if (!options.waitUntilSettled()) {
             return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, TableWaiter.since(start), List.of(), List.of());
         }
-        TableDescription active = waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), true, listener);
+        // DynamoDB answers CREATING; DynamoDB Local, or DescribeTable after a lost answer, may already say ACTIVE.
+        TableDescription active = isSettled(created) ? created
+                : waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), true, listener);
         Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active, TableState.Aspects.declaredIn(spec, true)),
                 true, false);
         return finish(spec, active, ProvisionResult.Outcome.CREATED, followUps, policy, options, listener, start);

@@ -63,6 +63,17 @@ class FaultInjectionIT {
 
 
     @Test
+    void a_create_table_answer_that_says_active_needs_no_describe_table_after_it() {
+        String table = LocalDynamoDb.uniqueTableName("AtOnce");
+
+        CliRun run = create(table).expect(ExitCode.OK); // DynamoDB Local's CreateTable answer says ACTIVE
+
+        assertThat(run.out()).startsWith("Created table " + table + ": ACTIVE");
+        assertThat(proxy.calls("DescribeTable")).as("only the look before CreateTable").isEqualTo(1);
+        assertOneActiveTable(table);
+    }
+
+    @Test
     void service_unavailable_twice_on_create_table_is_retried_and_creates_once() {
         String table = LocalDynamoDb.uniqueTableName("Flaky");
         proxy.on("CreateTable", 1, 2, FaultProxy.serviceUnavailable());
@@ -76,7 +87,8 @@ class FaultInjectionIT {
     @Test
     void throttling_and_throughput_errors_on_describe_table_are_retried() {
         String table = LocalDynamoDb.uniqueTableName("Throttled");
-        proxy.on("DescribeTable", 1, 1, FaultProxy.throttling())
+        proxy.on("CreateTable", 1, 1, new FaultProxy.Rewrite(body -> body.replace("\"ACTIVE\"", "\"CREATING\""))) // so it polls
+                .on("DescribeTable", 1, 1, FaultProxy.throttling())
                 .on("DescribeTable", 2, 2, FaultProxy.throughputExceeded())
                 .on("DescribeTable", 4, 4, FaultProxy.internalError());
 
@@ -146,6 +158,7 @@ class FaultInjectionIT {
     @Test
     void not_found_for_a_while_right_after_create_table_is_tolerated() {
         String table = LocalDynamoDb.uniqueTableName("Eventual");
+        proxy.always("CreateTable", new FaultProxy.Rewrite(body -> body.replace("\"ACTIVE\"", "\"CREATING\""))); // as DynamoDB
         proxy.on("DescribeTable", 2, 4, FaultProxy.notFound());
 
         create(table).expect(ExitCode.OK);

@@ -116,8 +116,9 @@ class WaitingIT {
     void tolerates_not_found_for_a_while_right_after_create_table() {
         String table = LocalDynamoDb.uniqueTableName("Eventual");
         NotFoundAfterCreate notFound = new NotFoundAfterCreate(Duration.ofMillis(800));
+        HeldStatus creating = HeldStatus.afterCreate("CREATING", Duration.ofMillis(800)); // as DynamoDB answers CreateTable
 
-        CliRun run = ddb.run(Terminals.NONE, List.of(notFound), "create-table", "--name", table, "--pk", "id:S")
+        CliRun run = ddb.run(Terminals.NONE, List.of(notFound, creating), "create-table", "--name", table, "--pk", "id:S")
                 .expect(ExitCode.OK);
 
         assertThat(notFound.notFoundAnswers()).isGreaterThanOrEqualTo(2);
