@@ -12,6 +12,9 @@ case $self in
   */*) ;;
   *) if [ -f "$self" ]; then self=./$self; else self=$(command -v -- "$self"); fi ;;  # `sh dynoctl` in its directory
 esac
+# One real path, however the launcher was reached: the class cache records the jar's path and is only used by a run
+# that names the jar the same way.
+self=$(readlink -f -- "$self" 2>/dev/null || printf '%s' "$self")
 if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java=$JAVA_HOME/bin/java
 elif command -v java >/dev/null 2>&1; then
@@ -33,9 +36,9 @@ cds=
 cache=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
 if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
   dir=$cache/dynoctl
-  # The key: the real paths of both files, so that a symlink switched to another Java gets an archive of its own (-nt
-  # below follows symlinks by itself). Few processes: each costs every run about a millisecond.
-  key=$({ readlink -f -- "$self" "$java" 2>/dev/null || printf '%s\n%s\n' "$self" "$java"; } | cksum)
+  # The key: the launcher and the real path of Java, so that a symlink switched to another Java gets an archive of its
+  # own (-nt below follows symlinks by itself). Few processes: each costs every run about a millisecond.
+  key=$({ printf '%s\n' "$self"; readlink -f -- "$java" 2>/dev/null || printf '%s\n' "$java"; } | cksum)
   key=${key%% *}
   archive=$dir/$key.jsa
   if [ -f "$archive" ] && [ ! "$self" -nt "$archive" ] && [ ! "$java" -nt "$archive" ]; then

@@ -73,11 +73,12 @@ final class TrainingEndpoint implements AutoCloseable {
                 if (table != null) {
                     return error("ResourceInUseException", "Table already exists: " + name);
                 }
-                tables.put(name, description(request));
-                return ok("TableDescription", tables.get(name));
+                ObjectNode created = description(request);
+                tables.put(name, created);
+                return ok("TableDescription", created);
             case "DescribeTable":
                 if (table == null) {
-                    return error("ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found");
+                    return notFound(name);
                 }
                 Answer described = ok("Table", table);
                 switch (table.path("TableStatus").asText()) {
@@ -88,7 +89,7 @@ final class TrainingEndpoint implements AutoCloseable {
                 return described;
             case "DeleteTable":
                 if (table == null) {
-                    return error("ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found");
+                    return notFound(name);
                 }
                 table.put("TableStatus", "DELETING");
                 return ok("TableDescription", table);
@@ -140,6 +141,10 @@ final class TrainingEndpoint implements AutoCloseable {
         ObjectNode body = json.createObjectNode();
         body.set(field, value.deepCopy());
         return new Answer(200, body);
+    }
+
+    private Answer notFound(String table) {
+        return error("ResourceNotFoundException", "Requested resource not found: Table: " + table + " not found");
     }
 
     private Answer error(String type, String message) {

@@ -87,7 +87,7 @@ class FaultInjectionIT {
     @Test
     void throttling_and_throughput_errors_on_describe_table_are_retried() {
         String table = LocalDynamoDb.uniqueTableName("Throttled");
-        proxy.on("CreateTable", 1, 1, new FaultProxy.Rewrite(body -> body.replace("\"ACTIVE\"", "\"CREATING\""))) // so it polls
+        proxy.on("CreateTable", 1, 1, FaultProxy.creating()) // so it polls
                 .on("DescribeTable", 1, 1, FaultProxy.throttling())
                 .on("DescribeTable", 2, 2, FaultProxy.throughputExceeded())
                 .on("DescribeTable", 4, 4, FaultProxy.internalError());
@@ -158,7 +158,7 @@ class FaultInjectionIT {
     @Test
     void not_found_for_a_while_right_after_create_table_is_tolerated() {
         String table = LocalDynamoDb.uniqueTableName("Eventual");
-        proxy.always("CreateTable", new FaultProxy.Rewrite(body -> body.replace("\"ACTIVE\"", "\"CREATING\""))); // as DynamoDB
+        proxy.always("CreateTable", FaultProxy.creating()); // as DynamoDB answers
         proxy.on("DescribeTable", 2, 4, FaultProxy.notFound());
 
         create(table).expect(ExitCode.OK);

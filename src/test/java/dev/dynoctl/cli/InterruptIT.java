@@ -36,8 +36,7 @@ class InterruptIT {
             throws Exception {
         String table = LocalDynamoDb.uniqueTableName("Stopped");
         try (FaultProxy proxy = new FaultProxy(ddb.endpoint())) {
-            FaultProxy.Fault creating = new FaultProxy.Rewrite(body -> body.replace("\"ACTIVE\"", "\"CREATING\""));
-            proxy.always("CreateTable", creating).always("DescribeTable", creating);
+            proxy.always("CreateTable", FaultProxy.creating()).always("DescribeTable", FaultProxy.creating());
             Process process = launch(proxy.endpoint().toString(), table);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (proxy.calls("DescribeTable") < 3 && System.nanoTime() < deadline && process.isAlive()) {

@@ -42,9 +42,16 @@ class LauncherIT {
     }
 
     private Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        return launch(LAUNCHER, null, env, args);
+    }
+
+    /** The launcher as {@code launcher} names it, run in {@code directory} (null: this one). */
+    private Result launch(Path launcher, Path directory, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .directory(directory == null ? null : directory.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("AWS_"));
         environment.put("HOME", home.toString());
@@ -161,8 +168,9 @@ class LauncherIT {
         Path classLog = home.resolve("classes.log");
         Map<String, String> logged = new java.util.HashMap<>(localCredentials());
         logged.putAll(Map.of("DYNOCTL_CDS", "on", "DYNOCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog));
-        launch(logged, "create-table", "--name", LocalDynamoDb.uniqueTableName("Cached"), "--pk", "id:S",
-                "--endpoint-url", ddb.endpoint().toString()).expect(ExitCode.OK);
+        // Trained through a relative path, used through an absolute one from another directory: the archive serves both.
+        launch(LAUNCHER.toAbsolutePath(), home, logged, "create-table", "--name", LocalDynamoDb.uniqueTableName("Cached"),
+                "--pk", "id:S", "--endpoint-url", ddb.endpoint().toString()).expect(ExitCode.OK);
         // The training ran the everyday paths against its own endpoint: the request, the "not found" answer, the
         // created table, waiting and printing all come from the archive, not from the jar.
         List<String> loaded = Files.readAllLines(classLog);

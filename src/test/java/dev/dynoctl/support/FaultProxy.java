@@ -70,6 +70,11 @@ public final class FaultProxy implements AutoCloseable {
                 "Subscriber limit exceeded: Only 500 tables can be created, updated, or deleted simultaneously");
     }
 
+    /** The answer forwarded with the table's status CREATING, as DynamoDB says for a while (DynamoDB Local: ACTIVE). */
+    public static Fault creating() {
+        return new Rewrite(body -> body.replace("\"ACTIVE\"", "\"CREATING\""));
+    }
+
     public static Fault notFound() {
         return new Answer(400, "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", "Requested resource not found");
     }
