@@ -2,7 +2,7 @@
 # dynoctl launcher. This script is followed, in the same file, by the dynoctl jar: java runs the file itself.
 # Java: $JAVA_HOME/bin/java if set, else java on PATH (17 or newer). Extra JVM options: DYNOCTL_JAVA_OPTS.
 # JVM tuned for a short-lived process: C1 only, serial GC, small heap and code cache (see README, Performance);
-# `dynoctl local` (a server) runs with the JVM's defaults.
+# `dynoctl local` starts an engine (moto or dynalite) as a process of its own.
 # Class cache: an AppCDS archive of the classes a run loads, one per launcher file and Java, in
 # ${XDG_CACHE_HOME:-~/.cache}/dynoctl (a directory of the user's own). When missing or older than the launcher or Java,
 # one training run at a time makes it in the background while this run goes on without it; a failed training is not
@@ -25,12 +25,6 @@ else
 fi
 # -Xlog: a JVM that cannot use the archive must not say so on stdout, which carries the result.
 logging="-Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
-# The JDK 22+ warnings about DynamoDB Local's native SQLite library (--local) would go to stderr on every run.
-logging="$logging --enable-native-access=ALL-UNNAMED"
-if [ "$1" = local ]; then
-  # shellcheck disable=SC2086
-  exec "$java" $logging $DYNOCTL_JAVA_OPTS -jar "$self" "$@"
-fi
 jvm="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xms8m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=16m -XX:-UsePerfData $logging"
 cds=
 cache=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}

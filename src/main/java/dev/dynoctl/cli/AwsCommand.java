@@ -1,7 +1,7 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.aws.AwsSettings;
-import dev.dynoctl.local.LocalTarget;
+import dev.dynoctl.local.LocalServer;
 import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.TableWaiter;
 import java.io.PrintWriter;
@@ -47,9 +47,8 @@ abstract class AwsCommand implements Callable<Integer> {
         if (!aws.local) {
             return run(aws.settings());
         }
-        try (LocalTarget local = LocalTarget.open(context.clients().environment())) {
-            return run(aws.localSettings(local.endpoint()));
-        }
+        return run(aws.localSettings(LocalServer.forCommand(context.clients().environment(),
+                notice -> err().println(spec.qualifiedName() + ": " + notice))));
     }
 
     private int run(AwsSettings settings) {

@@ -17,12 +17,12 @@ public final class AwsOptions {
     String profile;
 
     @Option(names = "--endpoint-url", paramLabel = "URL", converter = Converters.EndpointUrl.class,
-            description = "DynamoDB endpoint, e.g. http://localhost:8000 for DynamoDB Local "
+            description = "DynamoDB endpoint, e.g. http://127.0.0.1:8000 for a local emulator "
                     + "(default: AWS_ENDPOINT_URL_DYNAMODB, then AWS_ENDPOINT_URL).")
     URI endpointUrl;
 
-    @Option(names = "--local", description = "Use local DynamoDB: the running 'dynoctl local serve', else DynamoDB Local "
-            + "embedded in this command, on the local data directory (no AWS account needed).")
+    @Option(names = "--local", description = "Use the local engine (moto or dynalite) of the local data directory, starting "
+            + "one in the background if none runs (no AWS account needed; 'dynoctl local stop' stops it).")
     boolean local;
 
     /** Fails on --local with --endpoint-url: two targets. */

@@ -103,4 +103,13 @@ final class Converters {
             return java.nio.file.Path.of(value);
         }
     }
+
+    /** A local engine: moto or dynalite. */
+    static final class LocalEngine implements ITypeConverter<dev.dynoctl.local.Engine> {
+        @Override
+        public dev.dynoctl.local.Engine convert(String value) {
+            return dev.dynoctl.local.Engine.parse(value)
+                    .orElseThrow(() -> new TypeConversionException("expected moto or dynalite, got " + Names.quote(value)));
+        }
+    }
 }

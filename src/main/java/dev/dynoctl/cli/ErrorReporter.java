@@ -91,8 +91,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         if (e instanceof WaitInterruptedException) {
             return new Failure(ExitCode.INTERRUPTED, e.getMessage());
         }
-        if (e instanceof LocalException) {
-            return new Failure(ExitCode.FAILURE, e.getMessage());
+        if (e instanceof LocalException local) {
+            return new Failure(local.kind() == LocalException.Kind.NOT_INSTALLED ? ExitCode.CONFIGURATION : ExitCode.FAILURE,
+                    e.getMessage());
         }
         if (e instanceof AwsCallException call) {
             return awsFailure(call.operation(), call.getCause());

@@ -11,7 +11,7 @@ public enum ExitCode {
     TABLE_DIFFERS(3, "The table exists but differs from what was declared; nothing was changed."),
     NOT_FOUND(4, "Table not found."),
     TIMEOUT(5, "Timed out waiting; the operation goes on in AWS."),
-    CONFIGURATION(6, "AWS configuration incomplete (no region or no credentials); nothing was sent."),
+    CONFIGURATION(6, "AWS configuration incomplete (no region or no credentials), or no local engine installed; nothing was sent."),
     REFUSED(7, "Deletion refused: deletion protection is on, or it was not confirmed."),
     UNUSABLE(8, "The table is in a status it never leaves for ACTIVE (e.g. DELETING)."),
     LIMIT_EXCEEDED(9, "Too many table operations on the account (LimitExceededException) until the wait timeout."),

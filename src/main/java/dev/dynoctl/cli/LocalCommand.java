@@ -7,8 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = {"Run Amazon DynamoDB Local on 127.0.0.1 (no Docker, no AWS account): serve, status, stop.",
-            "DynamoDB Local is Amazon's, under the DynamoDB Local License Agreement (see README)."},
+        description = {"Run a local DynamoDB emulator on 127.0.0.1 (no Docker, no AWS account): serve, status, stop.",
+            "Engines: moto's server (pip install 'moto[server]') or dynalite (npm, Node.js)."},
         subcommands = {LocalServeCommand.class, LocalStatusCommand.class, LocalStopCommand.class},
         footer = {"%nExamples:", "  dynoctl local serve --background", "  dynoctl create-table --name Users --pk user_id:S --local",
             "  dynoctl local status", "  dynoctl local stop"})

@@ -20,6 +20,14 @@ abstract class LocalDataCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     Path dataDir() {
         return data.resolve(context.clients().environment());
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** --data-dir for the `local` commands. */
 final class LocalDataOption {
     @Option(names = "--data-dir", paramLabel = "DIR", converter = Converters.Directory.class,
-            description = "Where local DynamoDB keeps its data (default: $DYNOCTL_LOCAL_DATA, else e.g. ~/.local/share/dynoctl/local).")
+            description = "Where the local engine keeps its pid file, log and dynalite's tables (default: $DYNOCTL_LOCAL_DATA, else e.g. ~/.local/share/dynoctl/local).")
     Path dataDir;
 
     /** " --data-dir DIR" when one was given, for hints that must name the same directory. */

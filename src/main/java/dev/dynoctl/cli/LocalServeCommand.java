@@ -1,34 +1,32 @@
 package dev.dynoctl.cli;
 
-import dev.dynoctl.local.EmbeddedDynamoDb;
+import dev.dynoctl.local.EmulatorServer;
+import dev.dynoctl.local.Engine;
 import dev.dynoctl.local.LocalDataDir;
 import dev.dynoctl.local.LocalException;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.dynoctl.local.LocalServer;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run DynamoDB Local on 127.0.0.1 until Ctrl-C (or SIGTERM), printing its endpoint.",
-            "With --background, start it as a separate process and return once it answers."})
+        description = {"Run a local DynamoDB engine on 127.0.0.1 until Ctrl-C (or SIGTERM), printing its endpoint.",
+            "With --background, leave it running and return once it answers; 'dynoctl local stop' stops it."})
 final class LocalServeCommand extends LocalDataCommand {
-    static final Duration BACKGROUND_START = Duration.ofSeconds(60);
+    @Option(names = "--engine", paramLabel = "ENGINE", converter = Converters.LocalEngine.class,
+            description = "moto or dynalite (default: moto if 'python3 -m moto.server' can run, else dynalite).")
+    Engine engine;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--in-memory", description = "Keep the tables in memory only (lost when the server stops); the data "
-            + "directory then holds only the server's pid file and log.")
+    @Option(names = "--in-memory", description = "dynalite: keep the tables in memory only (moto always does).")
     boolean inMemory;
 
-    @Option(names = "--background", description = "Run as a background process; stop it with 'dynoctl local stop'.")
+    @Option(names = "--background", description = "Run in the background; stop it with 'dynoctl local stop'.")
     boolean background;
 
     LocalServeCommand(CliContext context) {
@@ -41,92 +39,36 @@ final class LocalServeCommand extends LocalDataCommand {
             throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535 (got " + port + ")");
         }
         Path dir = dataDir();
-        Optional<LocalDataDir.Running> running = LocalDataDir.running(dir);
-        if (running.isPresent()) {
-            throw new LocalException("already running (pid " + running.get().pid() + ") on http://127.0.0.1:" + running.get().port()
-                    + " for " + dir + "; stop it with: dynoctl local stop" + data.asOption());
+        Map<String, String> environment = context.clients().environment();
+        EmulatorServer server;
+        try (LocalDataDir.Lock lock = LocalDataDir.lock(dir)) {
+            Optional<LocalDataDir.Running> running = LocalDataDir.running(dir);
+            if (running.isPresent()) {
+                throw new LocalException(running.get().engine().id() + " is already running (pid " + running.get().pid()
+                        + ") on " + running.get().endpoint() + " for " + dir + "; stop it with: dynoctl local stop" + data.asOption());
+            }
+            Engine chosen = engine != null ? engine : Engine.pick(environment);
+            server = LocalServer.start(dir, chosen, port, inMemory, background, environment);
         }
-        return background ? startInBackground(dir) : serve(dir);
-    }
-
-    private int serve(Path dir) throws Exception {
-        AutoCloseable lock = LocalDataDir.lock(dir);
-        EmbeddedDynamoDb server;
-        try {
-            server = EmbeddedDynamoDb.start(inMemory ? null : dir, port, context.clients().environment());
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
+        out().println(server.endpoint());
+        out().flush();
+        String what = server.engine().id() + " (pid " + server.pid() + ", " + LocalServer.whereTablesAre(server.engine(), dir, inMemory)
+                + "; log: " + server.log() + ")";
+        if (background) {
+            err().println(what + " runs in the background; stop it with: dynoctl local stop" + data.asOption());
+            return ExitCode.OK.code();
         }
-        long pid = ProcessHandle.current().pid();
-        LocalDataDir.record(dir, server.port());
+        err().println(what + " listening on " + server.endpoint() + "; Ctrl-C stops it");
+        err().flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            LocalDataDir.forget(dir, pid);
-            try {
-                lock.close();
-            } catch (Exception e) {
-                // The process ends: the lock goes with it.
-            }
+            server.stop();
+            LocalDataDir.forget(dir, server.pid());
         }, "dynoctl-local-stop"));
-        spec.commandLine().getOut().println(server.endpoint());
-        spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().println("DynamoDB Local listening on " + server.endpoint() + " (data: "
-                + (inMemory ? "in memory" : dir.toString()) + "); Ctrl-C stops it");
-        spec.commandLine().getErr().flush();
-        Thread.currentThread().join();
-        return ExitCode.OK.code();
-    }
-
-    /** Starts `dynoctl local serve` as its own process (output in DIR/server.log) and waits until it answers. */
-    private int startInBackground(Path dir) throws IOException, InterruptedException {
-        Path self;
-        try {
-            self = Path.of(LocalServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (Exception e) {
-            throw new LocalException("--background needs the packaged dynoctl: " + e.getMessage());
+        server.waitFor();
+        if (LocalDataDir.recorded(dir, server.pid())) {
+            LocalDataDir.forget(dir, server.pid());
+            throw new LocalException(server.engine().id() + " exited: " + EmulatorServer.lastLine(server.log()) + " (log: " + server.log() + ")");
         }
-        if (!Files.isRegularFile(self)) {
-            throw new LocalException("--background needs the packaged dynoctl (run target/dynoctl, not the classes)");
-        }
-        Files.createDirectories(dir);
-        Path log = dir.resolve("server.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", self.toString(), "local", "serve",
-                "--port", Integer.toString(port), "--data-dir", dir.toString()));
-        if (inMemory) {
-            command.add("--in-memory");
-        }
-        Process server = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")))
-                .start();
-        long deadline = System.nanoTime() + BACKGROUND_START.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<LocalDataDir.Running> up = LocalDataDir.running(dir);
-            if (up.isPresent() && up.get().pid() == server.pid()) {
-                spec.commandLine().getOut().println("http://127.0.0.1:" + up.get().port());
-                spec.commandLine().getErr().println("DynamoDB Local running in the background (pid " + server.pid()
-                        + "); log: " + log + "; stop it with: dynoctl local stop" + data.asOption());
-                return ExitCode.OK.code();
-            }
-            if (!server.isAlive()) {
-                throw new LocalException("DynamoDB Local did not start: " + lastLine(log) + " (log: " + log + ")");
-            }
-            Thread.sleep(100);
-        }
-        server.destroy();
-        throw new LocalException("DynamoDB Local did not answer within " + BACKGROUND_START.toSeconds() + " s (log: " + log + ")");
-    }
-
-    private static String lastLine(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return lines.stream().filter(l -> l.startsWith("dynoctl")).reduce((a, b) -> b)
-                    .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)).replaceFirst("^dynoctl local serve: ", "");
-        } catch (IOException e) {
-            return "no log";
-        }
+        return ExitCode.OK.code(); // stopped by 'dynoctl local stop'
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Say whether 'dynoctl local serve' runs for the data directory, and where that directory is. Exit 0 running, 4 not.")
+        description = "Say whether a local engine runs for the data directory, and where that directory is. Exit 0 running, 4 not.")
 final class LocalStatusCommand extends LocalDataCommand {
     LocalStatusCommand(CliContext context) {
         super(context);
@@ -16,10 +16,9 @@ final class LocalStatusCommand extends LocalDataCommand {
     public Integer call() {
         Path dir = dataDir();
         Optional<LocalDataDir.Running> running = LocalDataDir.running(dir);
-        var out = spec.commandLine().getOut();
-        out.println(running.map(r -> "running (pid " + r.pid() + ") on http://127.0.0.1:" + r.port()).orElse("not running"));
-        out.println("data directory: " + dir);
-        out.flush();
+        out().println(running.map(r -> "running " + r.engine().id() + " (pid " + r.pid() + ") on " + r.endpoint()).orElse("not running"));
+        out().println("data directory: " + dir);
+        out().flush();
         return (running.isPresent() ? ExitCode.OK : ExitCode.NOT_FOUND).code();
     }
 }

@@ -1,8 +1,7 @@
 package dev.dynoctl.local;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where `dynoctl local` keeps its database and the record of a running server ({@code dynoctl-local.pid}: pid and port).
+ * Where `dynoctl local` keeps its engine's log, dynalite's tables, and the record of a running engine
+ * ({@code dynoctl-local.pid}: pid, port, start time, engine).
  * Default: $DYNOCTL_LOCAL_DATA, else the platform's data home (XDG_DATA_HOME or ~/.local/share on Linux,
  * ~/Library/Application Support on macOS, %LOCALAPPDATA% on Windows) + /dynoctl/local.
  */
@@ -24,8 +24,17 @@ public final class LocalDataDir {
     static final String LOCK_FILE = ".lock";
     static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
-    /** A `dynoctl local serve` process that answers on its port. */
-    public record Running(long pid, int port) {
+    /** The data directory held by this process. */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A local engine process that answers on its port. */
+    public record Running(long pid, int port, Engine engine) {
+        public URI endpoint() {
+            return EmulatorServer.endpoint(port);
+        }
     }
 
     private LocalDataDir() {
@@ -68,46 +77,54 @@ public final class LocalDataDir {
         Path file = dataDir.resolve(PID_FILE);
         try {
             String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split("\\s+");
-            Running recorded = new Running(Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
+            Running recorded = new Running(Long.parseLong(parts[0]), Integer.parseInt(parts[1]),
+                    Engine.parse(parts[3]).orElseThrow());
             long started = Long.parseLong(parts[2]);
-            boolean same = ProcessHandle.of(recorded.pid()).filter(ProcessHandle::isAlive)
+            boolean same = ProcessHandle.of(recorded.pid()).filter(EmulatorServer::running)
                     .flatMap(process -> process.info().startInstant())
                     .map(instant -> instant.toEpochMilli() == started).orElse(false);
-            return same && answers(recorded.port()) ? Optional.of(recorded) : Optional.empty();
+            return same && EmulatorServer.answers(recorded.port()) ? Optional.of(recorded) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** Records this process as the data directory's server. */
-    public static void record(Path dataDir, int port) {
-        ProcessHandle self = ProcessHandle.current();
-        long started = self.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    /** Records the server as the data directory's. */
+    public static void record(Path dataDir, EmulatorServer server) {
         try {
             Files.createDirectories(dataDir);
-            Files.writeString(dataDir.resolve(PID_FILE), self.pid() + " " + port + " " + started + "\n", StandardCharsets.UTF_8);
+            Files.writeString(dataDir.resolve(PID_FILE), server.pid() + " " + server.port() + " " + server.startedMillis()
+                    + " " + server.engine().id() + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new LocalException("cannot write " + dataDir.resolve(PID_FILE) + ": " + e.getMessage(), e);
         }
     }
 
+    /** Whether the directory's record names this pid. */
+    public static boolean recorded(Path dataDir, long pid) {
+        try {
+            return Files.readString(dataDir.resolve(PID_FILE), StandardCharsets.UTF_8).startsWith(pid + " ");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Removes the record if it is this process's (another server may have taken over the directory). */
     public static void forget(Path dataDir, long pid) {
-        Path file = dataDir.resolve(PID_FILE);
-        try {
-            if (Files.readString(file, StandardCharsets.UTF_8).startsWith(pid + " ")) {
-                Files.deleteIfExists(file);
+        if (recorded(dataDir, pid)) {
+            try {
+                Files.deleteIfExists(dataDir.resolve(PID_FILE));
+            } catch (IOException e) {
+                // It went away already.
             }
-        } catch (IOException e) {
-            // Nothing recorded, or it went away already.
         }
     }
 
     /**
-     * Takes the data directory for this process: DynamoDB Local's SQLite database may be opened by one process at a time
-     * (two would fail with "database is locked"). Waits up to a minute for another dynoctl to finish with it.
+     * Takes the data directory for this process while it starts an engine, so that concurrent commands never start two.
+     * Waits up to a minute for another dynoctl to finish starting.
      */
-    public static AutoCloseable lock(Path dataDir) {
+    public static Lock lock(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -116,14 +133,18 @@ public final class LocalDataDir {
                 FileLock lock = channel.tryLock();
                 if (lock != null) {
                     return () -> {
-                        lock.release();
-                        channel.close();
+                        try {
+                            lock.release();
+                            channel.close();
+                        } catch (IOException e) {
+                            // Closing the channel releases the lock; the process's end would too.
+                        }
                     };
                 }
                 if (System.nanoTime() > deadline) {
                     channel.close();
-                    throw new LocalException("the data directory " + dataDir + " is in use by another dynoctl for over "
-                            + LOCK_WAIT.toSeconds() + " s; run 'dynoctl local serve --background' to share it");
+                    throw new LocalException("the data directory " + dataDir + " is held by another dynoctl for over "
+                            + LOCK_WAIT.toSeconds() + " s (" + dataDir.resolve(LOCK_FILE) + ")");
                 }
                 Thread.sleep(100);
             }
@@ -132,15 +153,6 @@ public final class LocalDataDir {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalException("interrupted while waiting for the data directory " + dataDir);
-        }
-    }
-
-    static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

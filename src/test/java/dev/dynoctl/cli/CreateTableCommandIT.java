@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynoctl.support.CliRun;
-import dev.dynoctl.support.DynamoDbLocalExtension;
-import dev.dynoctl.support.LocalDynamoDb;
+import dev.dynoctl.support.EmulatorExtension;
+import dev.dynoctl.support.Emulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmulatorExtension.class)
 class CreateTableCommandIT {
-    private final LocalDynamoDb ddb;
+    private final Emulator ddb;
 
-    CreateTableCommandIT(LocalDynamoDb ddb) {
+    CreateTableCommandIT(Emulator ddb) {
         this.ddb = ddb;
     }
 
@@ -32,7 +32,7 @@ class CreateTableCommandIT {
 
     @Test
     void creates_an_on_demand_table_and_reports_it_active() {
-        String table = LocalDynamoDb.uniqueTableName("Users");
+        String table = Emulator.uniqueTableName("Users");
 
         CliRun run = ddb.run("create-table", "--name", table, "--pk", "user_id:S").expect(ExitCode.OK);
 
@@ -52,7 +52,7 @@ class CreateTableCommandIT {
 
     @Test
     void table_name_alias_and_sort_key_reach_dynamodb() {
-        String table = LocalDynamoDb.uniqueTableName("Events");
+        String table = Emulator.uniqueTableName("Events");
 
         ddb.run("create-table", "--table-name", table, "--pk", "device:S", "--sk", "ts:N").expect(ExitCode.OK);
 
@@ -65,7 +65,7 @@ class CreateTableCommandIT {
 
     @Test
     void provisioned_capacity_reaches_dynamodb() {
-        String table = LocalDynamoDb.uniqueTableName("Orders");
+        String table = Emulator.uniqueTableName("Orders");
 
         ddb.run("create-table", "--name", table, "--pk", "id:B", "--billing-mode", "PROVISIONED",
                 "--read-capacity", "5", "--write-capacity", "7").expect(ExitCode.OK);
@@ -82,7 +82,7 @@ class CreateTableCommandIT {
 
     @Test
     void rerun_with_the_same_declaration_says_it_exists_and_exits_0() {
-        String table = LocalDynamoDb.uniqueTableName("Users");
+        String table = Emulator.uniqueTableName("Users");
         ddb.run("create-table", "--name", table, "--pk", "user_id:S").expect(ExitCode.OK);
 
         CliRun again = ddb.run("create-table", "--name", table, "--pk", "user_id:S").expect(ExitCode.OK);
@@ -93,7 +93,7 @@ class CreateTableCommandIT {
 
     @Test
     void rerun_with_other_keys_or_billing_exits_3_with_one_line_per_difference_and_changes_nothing() {
-        String table = LocalDynamoDb.uniqueTableName("Users");
+        String table = Emulator.uniqueTableName("Users");
         ddb.run("create-table", "--name", table, "--pk", "user_id:S").expect(ExitCode.OK);
         TableDescription before = describe(table);
 
@@ -111,7 +111,7 @@ class CreateTableCommandIT {
 
     @Test
     void other_capacity_on_a_provisioned_table_is_a_difference() {
-        String table = LocalDynamoDb.uniqueTableName("Orders");
+        String table = Emulator.uniqueTableName("Orders");
         ddb.run("create-table", "--name", table, "--pk", "id:S", "--billing-mode", "provisioned",
                 "--read-capacity", "5", "--write-capacity", "5").expect(ExitCode.OK);
 
@@ -123,7 +123,7 @@ class CreateTableCommandIT {
 
     @Test
     void json_output_is_the_describe_table_shape_plus_outcome() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Users");
+        String table = Emulator.uniqueTableName("Users");
         ObjectMapper mapper = new ObjectMapper();
 
         JsonNode created = mapper.readTree(ddb.run("create-table", "--name", table, "--pk", "user_id:S", "-o", "json")
@@ -145,7 +145,7 @@ class CreateTableCommandIT {
 
     @Test
     void quiet_prints_only_the_result() {
-        String table = LocalDynamoDb.uniqueTableName("Users");
+        String table = Emulator.uniqueTableName("Users");
 
         CliRun run = ddb.run("create-table", "--name", table, "--pk", "user_id:S", "-q", "-o", "json").expect(ExitCode.OK);
 
@@ -155,7 +155,7 @@ class CreateTableCommandIT {
 
     @Test
     void ten_concurrent_creators_of_one_table_all_exit_0_and_one_table_exists() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Race");
+        String table = Emulator.uniqueTableName("Race");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Future<CliRun>> runs = new ArrayList<>();

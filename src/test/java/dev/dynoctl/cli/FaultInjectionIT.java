@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.support.CliRun;
-import dev.dynoctl.support.DynamoDbLocalExtension;
+import dev.dynoctl.support.EmulatorExtension;
 import dev.dynoctl.support.FaultProxy;
-import dev.dynoctl.support.LocalDynamoDb;
+import dev.dynoctl.support.Emulator;
 import dev.dynoctl.support.Terminals;
 import dev.dynoctl.table.Sleeper;
 import java.time.Duration;
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Retries are bounded by the SDK's standard mode (3 attempts per call) and the call timeout; the tests count the
  * attempts that reached the proxy. Short timeouts (attempt 1 s, call 5 s) keep the slow cases fast.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmulatorExtension.class)
 class FaultInjectionIT {
     private static final DynamoDbClients.Timeouts SHORT = new DynamoDbClients.Timeouts(Duration.ofSeconds(1),
             Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5));
-    private final LocalDynamoDb ddb;
+    private final Emulator ddb;
     private FaultProxy proxy;
 
-    FaultInjectionIT(LocalDynamoDb ddb) {
+    FaultInjectionIT(Emulator ddb) {
         this.ddb = ddb;
     }
 
@@ -64,7 +64,7 @@ class FaultInjectionIT {
 
     @Test
     void a_create_table_answer_that_says_active_needs_no_describe_table_after_it() {
-        String table = LocalDynamoDb.uniqueTableName("AtOnce");
+        String table = Emulator.uniqueTableName("AtOnce");
 
         CliRun run = create(table).expect(ExitCode.OK); // DynamoDB Local's CreateTable answer says ACTIVE
 
@@ -75,7 +75,7 @@ class FaultInjectionIT {
 
     @Test
     void service_unavailable_twice_on_create_table_is_retried_and_creates_once() {
-        String table = LocalDynamoDb.uniqueTableName("Flaky");
+        String table = Emulator.uniqueTableName("Flaky");
         proxy.on("CreateTable", 1, 2, FaultProxy.serviceUnavailable());
 
         create(table).expect(ExitCode.OK);
@@ -86,7 +86,7 @@ class FaultInjectionIT {
 
     @Test
     void throttling_and_throughput_errors_on_describe_table_are_retried() {
-        String table = LocalDynamoDb.uniqueTableName("Throttled");
+        String table = Emulator.uniqueTableName("Throttled");
         proxy.on("CreateTable", 1, 1, FaultProxy.creating()) // so it polls
                 .on("DescribeTable", 1, 1, FaultProxy.throttling())
                 .on("DescribeTable", 2, 2, FaultProxy.throughputExceeded())
@@ -100,7 +100,7 @@ class FaultInjectionIT {
 
     @Test
     void a_reset_connection_is_retried() {
-        String table = LocalDynamoDb.uniqueTableName("Reset");
+        String table = Emulator.uniqueTableName("Reset");
         proxy.on("CreateTable", 1, 1, new FaultProxy.Reset(false));
 
         create(table).expect(ExitCode.OK);
@@ -111,7 +111,7 @@ class FaultInjectionIT {
 
     @Test
     void one_answer_slower_than_the_attempt_timeout_is_retried() {
-        String table = LocalDynamoDb.uniqueTableName("Slow");
+        String table = Emulator.uniqueTableName("Slow");
         proxy.on("DescribeTable", 1, 1, new FaultProxy.Slow(Duration.ofSeconds(3)));
 
         create(table).expect(ExitCode.OK);
@@ -122,7 +122,7 @@ class FaultInjectionIT {
 
     @Test
     void a_lost_create_table_response_is_understood_on_retry() {
-        String table = LocalDynamoDb.uniqueTableName("Lost");
+        String table = Emulator.uniqueTableName("Lost");
         proxy.on("CreateTable", 1, 1, new FaultProxy.Reset(true));
 
         CliRun run = create(table, "-o", "json").expect(ExitCode.OK);
@@ -135,7 +135,7 @@ class FaultInjectionIT {
 
     @Test
     void limit_exceeded_on_create_table_backs_off_until_it_clears() {
-        String table = LocalDynamoDb.uniqueTableName("Limited");
+        String table = Emulator.uniqueTableName("Limited");
         proxy.on("CreateTable", 1, 2, FaultProxy.limitExceeded());
 
         create(table).expect(ExitCode.OK);
@@ -146,7 +146,7 @@ class FaultInjectionIT {
 
     @Test
     void limit_exceeded_that_never_clears_gives_up_with_exit_9_after_the_wait_timeout() {
-        String table = LocalDynamoDb.uniqueTableName("Limited");
+        String table = Emulator.uniqueTableName("Limited");
         proxy.always("CreateTable", FaultProxy.limitExceeded());
 
         CliRun run = create(table, "--wait-timeout", "2s").expect(ExitCode.LIMIT_EXCEEDED);
@@ -157,7 +157,7 @@ class FaultInjectionIT {
 
     @Test
     void not_found_for_a_while_right_after_create_table_is_tolerated() {
-        String table = LocalDynamoDb.uniqueTableName("Eventual");
+        String table = Emulator.uniqueTableName("Eventual");
         proxy.always("CreateTable", FaultProxy.creating()); // as DynamoDB answers
         proxy.on("DescribeTable", 2, 4, FaultProxy.notFound());
 
@@ -169,7 +169,7 @@ class FaultInjectionIT {
 
     @Test
     void a_persistent_failure_is_one_line_naming_the_operation_in_bounded_time() {
-        String table = LocalDynamoDb.uniqueTableName("Down");
+        String table = Emulator.uniqueTableName("Down");
         proxy.always("DescribeTable", FaultProxy.serviceUnavailable());
         long start = System.nanoTime();
 
@@ -193,7 +193,7 @@ class FaultInjectionIT {
 
     @Test
     void access_denied_is_reported_and_never_taken_for_absent() {
-        String table = LocalDynamoDb.uniqueTableName("Denied");
+        String table = Emulator.uniqueTableName("Denied");
         proxy.always("DescribeTable", new FaultProxy.Answer(400, "com.amazon.coral.service#AccessDeniedException",
                 "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: dynamodb:DescribeTable"));
 

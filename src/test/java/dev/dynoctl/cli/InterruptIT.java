@@ -2,9 +2,9 @@ package dev.dynoctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynoctl.support.DynamoDbLocalExtension;
+import dev.dynoctl.support.EmulatorExtension;
 import dev.dynoctl.support.FaultProxy;
-import dev.dynoctl.support.LocalDynamoDb;
+import dev.dynoctl.support.Emulator;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Ctrl-C and SIGTERM while create-table waits, on the packaged launcher as a child process. A proxy keeps the table
  * CREATING (it rewrites DynamoDB Local's answers) so the command is surely waiting when the signal comes.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmulatorExtension.class)
 class InterruptIT {
-    private final LocalDynamoDb ddb;
+    private final Emulator ddb;
     @TempDir
     Path home;
 
-    InterruptIT(LocalDynamoDb ddb) {
+    InterruptIT(Emulator ddb) {
         this.ddb = ddb;
     }
 
@@ -34,7 +34,7 @@ class InterruptIT {
     @CsvSource({"INT, 130", "TERM, 143"})
     void a_signal_while_waiting_exits_with_its_code_and_says_the_state_and_a_rerun_converges(String signal, int exitCode)
             throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Stopped");
+        String table = Emulator.uniqueTableName("Stopped");
         try (FaultProxy proxy = new FaultProxy(ddb.endpoint())) {
             proxy.always("CreateTable", FaultProxy.creating()).always("DescribeTable", FaultProxy.creating());
             Process process = launch(proxy.endpoint().toString(), table);

@@ -2,8 +2,8 @@ package dev.dynoctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynoctl.support.DynamoDbLocalExtension;
-import dev.dynoctl.support.LocalDynamoDb;
+import dev.dynoctl.support.EmulatorExtension;
+import dev.dynoctl.support.Emulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged target/dynoctl as a user runs it: a child process with a controlled environment
  * (no AWS variables, an empty HOME, so nothing from this machine's AWS setup leaks in).
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmulatorExtension.class)
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("target", "dynoctl");
     private static final String SECRET_KEY = "wJalrXUtnFEMIK7MDENGbPxRfiCYSECRETKEY";
     private static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKENvalue1234567890";
 
-    private final LocalDynamoDb ddb;
+    private final Emulator ddb;
     @TempDir
     Path home;
 
-    LauncherIT(LocalDynamoDb ddb) {
+    LauncherIT(Emulator ddb) {
         this.ddb = ddb;
     }
 
@@ -83,7 +83,7 @@ class LauncherIT {
 
     @Test
     void creates_and_describes_through_the_launcher_with_credentials_from_the_environment() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Launched");
+        String table = Emulator.uniqueTableName("Launched");
         Map<String, String> env = new java.util.HashMap<>(localCredentials());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", ddb.endpoint().toString());
 
@@ -147,7 +147,7 @@ class LauncherIT {
 
     @Test
     void debug_logging_shows_sdk_requests_but_never_the_secret_key_or_session_token() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Secret");
+        String table = Emulator.uniqueTableName("Secret");
         Map<String, String> env = new java.util.HashMap<>(localCredentials());
         env.put("AWS_SESSION_TOKEN", SESSION_TOKEN);
 
@@ -169,7 +169,7 @@ class LauncherIT {
         Map<String, String> logged = new java.util.HashMap<>(localCredentials());
         logged.putAll(Map.of("DYNOCTL_CDS", "on", "DYNOCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog));
         // Trained through a relative path, used through an absolute one from another directory: the archive serves both.
-        launch(LAUNCHER.toAbsolutePath(), home, logged, "create-table", "--name", LocalDynamoDb.uniqueTableName("Cached"),
+        launch(LAUNCHER.toAbsolutePath(), home, logged, "create-table", "--name", Emulator.uniqueTableName("Cached"),
                 "--pk", "id:S", "--endpoint-url", ddb.endpoint().toString()).expect(ExitCode.OK);
         // The training ran the everyday paths against its own endpoint: the request, the "not found" answer, the
         // created table, waiting and printing all come from the archive, not from the jar.
@@ -209,7 +209,7 @@ class LauncherIT {
 
     @Test
     void delete_takes_no_yes_from_the_environment() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Kept");
+        String table = Emulator.uniqueTableName("Kept");
         ddb.run("create-table", "--name", table, "--pk", "id:S").expect(ExitCode.OK);
         Map<String, String> env = new java.util.HashMap<>(localCredentials());
         env.putAll(Map.of("DYNOCTL_YES", "1", "YES", "1", "CI", "true", "DEBIAN_FRONTEND", "noninteractive",

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynoctl.support.CliRun;
-import dev.dynoctl.support.DynamoDbLocalExtension;
+import dev.dynoctl.support.EmulatorExtension;
 import dev.dynoctl.support.FollowUpReplay;
-import dev.dynoctl.support.LocalDynamoDb;
+import dev.dynoctl.support.Emulator;
 import dev.dynoctl.support.RefusedCalls;
 import dev.dynoctl.support.Terminals;
 import java.nio.file.Files;
@@ -30,14 +30,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateContributorInsightsR
  * class and warm throughput: for those the tests check the request dynoctl sent ({@link FollowUpReplay} answers the
  * missing operations) and the warnings it prints.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmulatorExtension.class)
 class ProductionTableIT {
-    private final LocalDynamoDb ddb;
+    private final Emulator ddb;
     private final ObjectMapper json = new ObjectMapper();
     @TempDir
     Path dir;
 
-    ProductionTableIT(LocalDynamoDb ddb) {
+    ProductionTableIT(Emulator ddb) {
         this.ddb = ddb;
     }
 
@@ -67,7 +67,7 @@ class ProductionTableIT {
 
     @Test
     void one_command_provisions_a_production_table() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Orders");
+        String table = Emulator.uniqueTableName("Orders");
         FollowUpReplay replay = new FollowUpReplay();
         String[] full = args(table, "--pk", "customer:S", "--sk", "order_id:S",
                 "--gsi", "ByStatus:status:S,created:N:projection=include(total,currency)",
@@ -126,7 +126,7 @@ class ProductionTableIT {
 
     @Test
     void rerun_applies_missing_in_place_settings_and_reports_them() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Users");
+        String table = Emulator.uniqueTableName("Users");
         FollowUpReplay replay = new FollowUpReplay();
         ddb.run("create-table", "--name", table, "--pk", "id:S").expect(ExitCode.OK);
 
@@ -153,7 +153,7 @@ class ProductionTableIT {
 
     @Test
     void changes_that_cannot_be_made_in_place_exit_3_with_the_diff_and_change_nothing() {
-        String table = LocalDynamoDb.uniqueTableName("Posts");
+        String table = Emulator.uniqueTableName("Posts");
         ddb.run("create-table", "--name", table, "--pk", "id:S", "--sk", "ts:N", "--gsi", "ByAuthor:author:S",
                 "--lsi", "ByScore:score:N", "--stream", "NEW_IMAGE", "--ttl-attribute", "expires").expect(ExitCode.OK);
         TableDescription before = describe(table);
@@ -177,7 +177,7 @@ class ProductionTableIT {
 
     @Test
     void add_missing_indexes_creates_them_and_waits_until_they_are_active() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Posts");
+        String table = Emulator.uniqueTableName("Posts");
         ddb.run("create-table", "--name", table, "--pk", "id:S", "--gsi", "ByAuthor:author:S").expect(ExitCode.OK);
 
         JsonNode result = json.readTree(ddb.run("create-table", "--name", table, "--pk", "id:S", "--gsi", "ByAuthor:author:S",
@@ -193,7 +193,7 @@ class ProductionTableIT {
 
     @Test
     void a_failed_follow_up_exits_10_saying_what_is_done_and_a_rerun_finishes() {
-        String table = LocalDynamoDb.uniqueTableName("Half");
+        String table = Emulator.uniqueTableName("Half");
         RefusedCalls ttlRefused = new RefusedCalls("UpdateTimeToLive", "ValidationException",
                 "Time to live has been modified multiple times within a fixed interval", 1);
 
@@ -212,7 +212,7 @@ class ProductionTableIT {
 
     @Test
     void pitr_is_retried_while_aws_says_backups_are_still_being_enabled() {
-        String table = LocalDynamoDb.uniqueTableName("Backups");
+        String table = Emulator.uniqueTableName("Backups");
         RefusedCalls notYet = new RefusedCalls("UpdateContinuousBackups", "ContinuousBackupsUnavailableException",
                 "Backups are being enabled for the table: " + table + ". Please retry later", 2);
         FollowUpReplay replay = new FollowUpReplay();
@@ -227,7 +227,7 @@ class ProductionTableIT {
 
     @Test
     void concurrent_creators_with_follow_ups_all_exit_0() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Racing");
+        String table = Emulator.uniqueTableName("Racing");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
             List<java.util.concurrent.Future<CliRun>> runs = new ArrayList<>();
@@ -246,7 +246,7 @@ class ProductionTableIT {
 
     @Test
     void spec_file_in_yaml_with_flags_overriding_it() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("FromYaml");
+        String table = Emulator.uniqueTableName("FromYaml");
         Path spec = dir.resolve("table.yaml");
         Files.writeString(spec, String.join("\n",
                 "name: " + table,
@@ -281,7 +281,7 @@ class ProductionTableIT {
 
     @Test
     void spec_file_in_json() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("FromJson");
+        String table = Emulator.uniqueTableName("FromJson");
         Path spec = dir.resolve("table.json");
         Files.writeString(spec, "{\"table-name\": \"" + table + "\", \"pk\": \"id:S\", \"lsi\": [\"ByTs:ts:N\"], \"sk\": \"k:S\","
                 + " \"tag\": [\"a=b\"], \"contributor-insights\": false}");
@@ -318,7 +318,7 @@ class ProductionTableIT {
 
     @Test
     void describe_shows_indexes_stream_ttl_and_the_rest_in_text_and_json() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Shown");
+        String table = Emulator.uniqueTableName("Shown");
         ddb.run("create-table", "--name", table, "--pk", "id:S", "--sk", "ts:N", "--gsi", "ByEmail:email:S:projection=keys_only",
                 "--lsi", "ByKind:kind:S", "--stream", "NEW_IMAGE", "--ttl-attribute", "expires").expect(ExitCode.OK);
 
@@ -336,7 +336,7 @@ class ProductionTableIT {
 
     @Test
     void wait_command_waits_for_active_or_deleted() {
-        String table = LocalDynamoDb.uniqueTableName("Waited");
+        String table = Emulator.uniqueTableName("Waited");
         ddb.run("wait", "--name", table, "--until", "active").expect(ExitCode.NOT_FOUND);
         ddb.run("wait", "--name", table, "--until", "deleted").expect(ExitCode.OK);
         ddb.run("create-table", "--name", table, "--pk", "id:S").expect(ExitCode.OK);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynoctl.support.CliRun;
-import dev.dynoctl.support.DynamoDbLocalExtension;
-import dev.dynoctl.support.LocalDynamoDb;
+import dev.dynoctl.support.EmulatorExtension;
+import dev.dynoctl.support.Emulator;
 import dev.dynoctl.support.Terminals;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** describe-table, list-tables and delete-table against DynamoDB Local. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmulatorExtension.class)
 class TableCommandsIT {
-    private final LocalDynamoDb ddb;
+    private final Emulator ddb;
 
-    TableCommandsIT(LocalDynamoDb ddb) {
+    TableCommandsIT(Emulator ddb) {
         this.ddb = ddb;
     }
 
@@ -41,7 +41,7 @@ class TableCommandsIT {
 
     @Test
     void describe_shows_status_keys_billing_counts_arn_and_creation_time() {
-        String table = LocalDynamoDb.uniqueTableName("Orders");
+        String table = Emulator.uniqueTableName("Orders");
         ddb.run("create-table", "--name", table, "--pk", "customer:S", "--sk", "order:N", "--billing-mode", "provisioned",
                 "--read-capacity", "3", "--write-capacity", "4").expect(ExitCode.OK);
         ddb.client().putItem(r -> r.tableName(table).item(java.util.Map.of(
@@ -76,7 +76,7 @@ class TableCommandsIT {
 
     @Test
     void describe_json_is_the_aws_cli_shape() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Users");
+        String table = Emulator.uniqueTableName("Users");
         createWithClient(table, false);
 
         JsonNode json = new ObjectMapper().readTree(ddb.run("describe-table", "--name", table, "-o", "json").expect(ExitCode.OK).out());
@@ -98,7 +98,7 @@ class TableCommandsIT {
 
     @Test
     void list_follows_pagination_past_100_tables() throws Exception {
-        String prefix = LocalDynamoDb.uniqueTableName("Many");
+        String prefix = Emulator.uniqueTableName("Many");
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 105; i++) {
             String table = prefix + "-" + i;
@@ -120,7 +120,7 @@ class TableCommandsIT {
 
     @Test
     void delete_with_yes_deletes_and_waits_until_gone() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Gone");
+        String table = Emulator.uniqueTableName("Gone");
         createWithClient(table, false);
 
         CliRun run = ddb.run("delete-table", "--name", table, "--yes").expect(ExitCode.OK);
@@ -133,7 +133,7 @@ class TableCommandsIT {
 
     @Test
     void delete_json_reports_the_deleted_table() throws Exception {
-        String table = LocalDynamoDb.uniqueTableName("Gone");
+        String table = Emulator.uniqueTableName("Gone");
         createWithClient(table, false);
 
         JsonNode json = new ObjectMapper().readTree(
@@ -145,7 +145,7 @@ class TableCommandsIT {
 
     @Test
     void delete_without_yes_and_without_terminal_refuses_and_keeps_the_table() {
-        String table = LocalDynamoDb.uniqueTableName("Kept");
+        String table = Emulator.uniqueTableName("Kept");
         createWithClient(table, false);
 
         CliRun run = ddb.run("delete-table", "--name", table).expect(ExitCode.REFUSED);
@@ -156,7 +156,7 @@ class TableCommandsIT {
 
     @Test
     void delete_at_a_terminal_deletes_only_when_the_table_name_is_typed() {
-        String table = LocalDynamoDb.uniqueTableName("Typed");
+        String table = Emulator.uniqueTableName("Typed");
         createWithClient(table, false);
         List<String> prompts = Terminals.prompts();
 
@@ -171,7 +171,7 @@ class TableCommandsIT {
 
     @Test
     void deletion_protected_table_gets_a_clear_message_even_with_yes() {
-        String table = LocalDynamoDb.uniqueTableName("Protected");
+        String table = Emulator.uniqueTableName("Protected");
         createWithClient(table, true);
         try {
             CliRun run = ddb.run("delete-table", "--name", table, "--yes").expect(ExitCode.REFUSED);

@@ -3,10 +3,10 @@ package dev.dynoctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynoctl.support.CliRun;
-import dev.dynoctl.support.DynamoDbLocalExtension;
+import dev.dynoctl.support.EmulatorExtension;
 import dev.dynoctl.support.HeldStatus;
 import dev.dynoctl.support.RefusedCalls;
-import dev.dynoctl.support.LocalDynamoDb;
+import dev.dynoctl.support.Emulator;
 import dev.dynoctl.support.NotFoundAfterCreate;
 import dev.dynoctl.support.Terminals;
 import java.time.Duration;
@@ -23,12 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * Bounds are deliberately loose (the machine is shared): they catch "returned before ACTIVE" and
  * "slept like the SDK's 20 s waiter", not milliseconds.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(EmulatorExtension.class)
 class WaitingIT {
     private static final Duration CREATING_FOR = Duration.ofMillis(1500);
-    private final LocalDynamoDb ddb;
+    private final Emulator ddb;
 
-    WaitingIT(LocalDynamoDb ddb) {
+    WaitingIT(Emulator ddb) {
         this.ddb = ddb;
     }
 
@@ -38,7 +38,7 @@ class WaitingIT {
 
     @Test
     void waits_while_creating_and_reports_active_soon_after_not_20_s_later() {
-        String table = LocalDynamoDb.uniqueTableName("Slow");
+        String table = Emulator.uniqueTableName("Slow");
         HeldStatus held = HeldStatus.afterCreate("CREATING", CREATING_FOR);
         long start = System.nanoTime();
 
@@ -57,7 +57,7 @@ class WaitingIT {
 
     @Test
     void gives_up_after_the_wait_timeout_with_exit_5_and_the_last_status() {
-        String table = LocalDynamoDb.uniqueTableName("Stuck");
+        String table = Emulator.uniqueTableName("Stuck");
         HeldStatus held = HeldStatus.afterCreate("CREATING", HeldStatus.FOREVER);
 
         CliRun run = run(held, "create-table", "--name", table, "--pk", "id:S", "--wait-timeout", "1s")
@@ -71,7 +71,7 @@ class WaitingIT {
 
     @Test
     void no_wait_returns_as_soon_as_create_table_is_accepted() {
-        String table = LocalDynamoDb.uniqueTableName("NoWait");
+        String table = Emulator.uniqueTableName("NoWait");
         HeldStatus held = HeldStatus.afterCreate("CREATING", HeldStatus.FOREVER);
 
         CliRun run = run(held, "create-table", "--name", table, "--pk", "id:S", "--no-wait").expect(ExitCode.OK);
@@ -82,7 +82,7 @@ class WaitingIT {
 
     @Test
     void stops_at_once_on_a_status_that_never_becomes_active() {
-        String table = LocalDynamoDb.uniqueTableName("Dead");
+        String table = Emulator.uniqueTableName("Dead");
         HeldStatus held = HeldStatus.afterCreate("INACCESSIBLE_ENCRYPTION_CREDENTIALS", HeldStatus.FOREVER);
 
         CliRun run = run(held, "create-table", "--name", table, "--pk", "id:S").expect(ExitCode.UNUSABLE);
@@ -114,7 +114,7 @@ class WaitingIT {
 
     @Test
     void tolerates_not_found_for_a_while_right_after_create_table() {
-        String table = LocalDynamoDb.uniqueTableName("Eventual");
+        String table = Emulator.uniqueTableName("Eventual");
         NotFoundAfterCreate notFound = new NotFoundAfterCreate(Duration.ofMillis(800));
         HeldStatus creating = HeldStatus.afterCreate("CREATING", Duration.ofMillis(800)); // as DynamoDB answers CreateTable
 
@@ -127,7 +127,7 @@ class WaitingIT {
 
     @Test
     void backs_off_on_limit_exceeded_and_creates_the_table_when_the_limit_clears() {
-        String table = LocalDynamoDb.uniqueTableName("Limited");
+        String table = Emulator.uniqueTableName("Limited");
         RefusedCalls limit = RefusedCalls.limitExceededOnCreate(2);
 
         CliRun run = ddb.run(Terminals.NONE, List.of(limit), "create-table", "--name", table, "--pk", "id:S", "-o", "json")
@@ -140,7 +140,7 @@ class WaitingIT {
 
     @Test
     void gives_up_on_a_limit_that_never_clears_with_exit_9_after_the_wait_timeout() {
-        String table = LocalDynamoDb.uniqueTableName("Limited");
+        String table = Emulator.uniqueTableName("Limited");
         RefusedCalls limit = RefusedCalls.limitExceededOnCreate(Integer.MAX_VALUE);
 
         CliRun run = ddb.run(Terminals.NONE, List.of(limit), "create-table", "--name", table, "--pk", "id:S",
@@ -153,7 +153,7 @@ class WaitingIT {
 
     @Test
     void shows_status_and_elapsed_time_at_a_terminal_and_clears_it() {
-        String table = LocalDynamoDb.uniqueTableName("Progress");
+        String table = Emulator.uniqueTableName("Progress");
         HeldStatus held = HeldStatus.afterCreate("CREATING", Duration.ofMillis(600));
 
         CliRun run = ddb.run(Terminals.typing("", Terminals.prompts()), List.of(held),
@@ -165,7 +165,7 @@ class WaitingIT {
 
     @Test
     void quiet_shows_no_progress_even_at_a_terminal() {
-        String table = LocalDynamoDb.uniqueTableName("Quiet");
+        String table = Emulator.uniqueTableName("Quiet");
         HeldStatus held = HeldStatus.afterCreate("CREATING", Duration.ofMillis(600));
 
         CliRun run = ddb.run(Terminals.typing("", Terminals.prompts()), List.of(held),
@@ -175,7 +175,7 @@ class WaitingIT {
     }
 
     private String createWithClient(String prefix) {
-        String table = LocalDynamoDb.uniqueTableName(prefix);
+        String table = Emulator.uniqueTableName(prefix);
         ddb.client().createTable(r -> r.tableName(table)
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))

@@ -16,15 +16,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A running DynamoDB Local, handed to tests by {@link DynamoDbLocalExtension}: its endpoint, an independent
- * client to check what DynamoDB holds, and a way to run dynoctl's real command line against it.
+ * A running emulator (moto's server, or dynalite for real waits), handed to tests by {@link EmulatorExtension}: its
+ * endpoint, an independent client to check what it holds, and a way to run dynoctl's real command line against it.
  */
-public final class LocalDynamoDb {
+public final class Emulator {
     public static final String REGION = "us-east-1";
     private final URI endpoint;
     private final DynamoDbClient client;
 
-    LocalDynamoDb(URI endpoint) {
+    Emulator(URI endpoint) {
         this.endpoint = endpoint;
         this.client = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
@@ -43,7 +43,7 @@ public final class LocalDynamoDb {
         return client;
     }
 
-    /** Whether DynamoDB holds the table (an independent DescribeTable). */
+    /** Whether the emulator holds the table (an independent DescribeTable). */
     public boolean tableExists(String table) {
         try {
             client.describeTable(r -> r.tableName(table));
@@ -58,12 +58,12 @@ public final class LocalDynamoDb {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Runs dynoctl against this DynamoDB Local, with no terminal. */
+    /** Runs dynoctl against this emulator, with no terminal. */
     public CliRun run(String... args) {
         return run(Terminals.NONE, List.of(), args);
     }
 
-    /** Runs dynoctl against this DynamoDB Local with a terminal and SDK interceptors of the test's choosing. */
+    /** Runs dynoctl against this emulator with a terminal and SDK interceptors of the test's choosing. */
     public CliRun run(dev.dynoctl.cli.Terminal terminal, List<ExecutionInterceptor> interceptors, String... args) {
         CliContext context = new CliContext(new DynamoDbClients(Map.of(), interceptors), terminal, Sleeper.THREAD);
         return CliRun.run(context, withEndpoint(args));

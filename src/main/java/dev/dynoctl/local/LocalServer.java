@@ -1,0 +1,78 @@
+package dev.dynoctl.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The local engine of a data directory: started by `dynoctl local serve` or by the first --local command, recorded in
+ * the directory, and used by every --local command after it until `dynoctl local stop`.
+ */
+public final class LocalServer {
+    /** Names the engine for --local when it has to start one (moto or dynalite); default: the first installed. */
+    public static final String ENGINE_VARIABLE = "DYNOCTL_LOCAL_ENGINE";
+
+    private LocalServer() {
+    }
+
+    /**
+     * Starts the engine for the data directory and records it there; the caller holds the directory's lock.
+     *
+     * @param detached to outlive this process (--background, --local)
+     */
+    public static EmulatorServer start(Path dataDir, Engine engine, int port, boolean inMemory, boolean detached,
+                                       Map<String, String> environment) {
+        List<String> command = engine.requireCommand(environment);
+        Path tables = engine.persists(inMemory) ? tables(dataDir) : null;
+        EmulatorServer server = EmulatorServer.start(new EmulatorServer.Launch(engine, command, port, tables, List.of(),
+                dataDir.resolve(engine.id() + ".log"), detached));
+        LocalDataDir.record(dataDir, server);
+        return server;
+    }
+
+    /** Where dynalite keeps the directory's tables. */
+    public static Path tables(Path dataDir) {
+        return dataDir.resolve("dynalite");
+    }
+
+    /** What a user reads about where the tables are. */
+    public static String whereTablesAre(Engine engine, Path dataDir, boolean inMemory) {
+        return engine.persists(inMemory) ? "tables in " + tables(dataDir)
+                : "tables in memory, lost when it stops";
+    }
+
+    /**
+     * The endpoint for a --local command: the data directory's running engine, else one started now in the background
+     * and left running (saying so through {@code notice}). Concurrent commands take turns, so only one starts.
+     */
+    public static URI forCommand(Map<String, String> environment, Consumer<String> notice) {
+        Path dataDir = LocalDataDir.resolve(environment, Optional.empty());
+        Optional<LocalDataDir.Running> running = LocalDataDir.running(dataDir);
+        if (running.isPresent()) {
+            return running.get().endpoint();
+        }
+        try (LocalDataDir.Lock lock = LocalDataDir.lock(dataDir)) {
+            running = LocalDataDir.running(dataDir); // started by another command while we waited
+            if (running.isPresent()) {
+                return running.get().endpoint();
+            }
+            Engine engine = engine(environment);
+            EmulatorServer server = start(dataDir, engine, 0, false, true, environment);
+            notice.accept("started " + engine.id() + " on " + server.endpoint() + " for " + dataDir + " ("
+                    + whereTablesAre(engine, dataDir, false) + "); it keeps running: stop it with 'dynoctl local stop'");
+            return server.endpoint();
+        }
+    }
+
+    private static Engine engine(Map<String, String> environment) {
+        String named = environment.get(ENGINE_VARIABLE);
+        if (named == null || named.isBlank()) {
+            return Engine.pick(environment);
+        }
+        return Engine.parse(named.strip()).orElseThrow(() -> new LocalException(LocalException.Kind.NOT_INSTALLED,
+                ENGINE_VARIABLE + " must be moto or dynalite, not '" + named.strip() + "'"));
+    }
+}
