@@ -17,11 +17,11 @@ public final class AwsOptions {
     String profile;
 
     @Option(names = "--endpoint-url", paramLabel = "URL", converter = Converters.EndpointUrl.class,
-            description = "DynamoDB endpoint, e.g. http://localhost:8000 for DynamoDB Local "
+            description = "DynamoDB endpoint, e.g. http://localhost:8000 for a local emulator "
                     + "(default: AWS_ENDPOINT_URL_DYNAMODB, then AWS_ENDPOINT_URL).")
     URI endpointUrl;
 
-    @Option(names = "--local", description = "Use local DynamoDB: the running 'dynoctl local serve', else DynamoDB Local "
+    @Option(names = "--local", description = "Use a local endpoint: the running 'dynoctl local serve', else one "
             + "embedded in this command, on the local data directory (no AWS account needed).")
     boolean local;
 
