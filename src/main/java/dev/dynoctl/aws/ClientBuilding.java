@@ -50,7 +50,7 @@ final class ClientBuilding {
     }
 
     /**
-     * For an http:// endpoint (DynamoDB Local, a proxy on loopback): the UrlConnection client over plain JDK connections.
+     * For an http:// endpoint (a local emulator, a proxy on loopback): the UrlConnection client over plain JDK connections.
      * The client's builder sets up TLS (an SSLContext and the trust store, about 50 ms and 5 MB) even when no TLS will
      * be used. AWS endpoints (https) keep the builder and its TLS and proxy settings.
      */

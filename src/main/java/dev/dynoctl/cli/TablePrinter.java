@@ -155,12 +155,7 @@ final class TablePrinter {
     }
 
     private static <T> String text(Lookup<T> lookup, java.util.function.Function<T, String> format) {
-        return switch (lookup.kind()) {
-            case FOUND -> format.apply(lookup.value());
-            case UNSUPPORTED -> "not supported by this endpoint";
-            case DENIED -> "not permitted (AccessDeniedException)";
-            case NOT_READ -> "not read";
-        };
+        return lookup.found() ? format.apply(lookup.value()) : lookup.why();
     }
 
     private static String orDash(Long value) {

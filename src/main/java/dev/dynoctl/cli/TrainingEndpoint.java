@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * stay out of the class list: a loopback HTTP endpoint that answers a round of create, describe, list, wait and delete
  * in DynamoDB's JSON shapes, so that the classes of the paths users take every day (responses, waiting, printing) are
  * recorded too, not only those of the request. A table is CREATING (DELETING) until one DescribeTable has seen it, as a
- * real one is for a few seconds; operations DynamoDB Local lacks get its UnknownOperationException. It prints its URL,
+ * real one is for a few seconds; operations it does not serve get DynamoDB's UnknownOperationException. It prints its URL,
  * then serves until its standard input closes. Nothing else talks to it.
  */
 final class TrainingEndpoint implements AutoCloseable {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -90,7 +91,8 @@ public final class DynamoDbTables {
     }
 
     public Lookup<TimeToLiveDescription> describeTimeToLive(String table) {
-        return lookup("DescribeTimeToLive", () -> ddb.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription());
+        return lookup("DescribeTimeToLive", () -> withField(ddb.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription(),
+                TimeToLiveDescription::timeToLiveStatusAsString));
     }
 
     public void enableTimeToLive(String table, String attribute) {
@@ -100,7 +102,8 @@ public final class DynamoDbTables {
 
     public Lookup<ContinuousBackupsDescription> describeContinuousBackups(String table) {
         return lookup("DescribeContinuousBackups",
-                () -> ddb.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription());
+                () -> withField(ddb.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription(),
+                        ContinuousBackupsDescription::continuousBackupsStatusAsString));
     }
 
     public void updatePointInTimeRecovery(String table, boolean enabled, Optional<Integer> recoveryPeriodDays) {
@@ -109,7 +112,7 @@ public final class DynamoDbTables {
                         .recoveryPeriodInDays(recoveryPeriodDays.orElse(null)))));
     }
 
-    /** Every tag of a table, following pagination. */
+    /** Every tag of a table, following pagination; an answer without Tags is a table without tags. */
     public Lookup<Map<String, String>> listTags(String tableArn) {
         return lookup("ListTagsOfResource", () -> {
             Map<String, String> tags = new LinkedHashMap<>();
@@ -143,7 +146,8 @@ public final class DynamoDbTables {
     public Lookup<Optional<String>> resourcePolicy(String tableArn) {
         return lookup("GetResourcePolicy", () -> {
             try {
-                return Optional.of(ddb.getResourcePolicy(r -> r.resourceArn(tableArn)).policy());
+                String policy = ddb.getResourcePolicy(r -> r.resourceArn(tableArn)).policy();
+                return policy == null ? null : Optional.of(policy);
             } catch (PolicyNotFoundException e) {
                 return Optional.empty();
             }
@@ -159,24 +163,36 @@ public final class DynamoDbTables {
     }
 
     /**
-     * A read of a follow-up setting: UnknownOperationException means the endpoint (DynamoDB Local) does not support it,
-     * AccessDeniedException that the caller may not read it; neither stops the run.
+     * A read of an optional aspect. An endpoint that answers less than DynamoDB (an emulator) makes it "not available"
+     * rather than failing the run: UnknownOperationException, HTTP 501, an HTTP 500 that is no DynamoDB error answer
+     * (an HTML page, seen after the SDK's retries), or an answer without the field that matters ({@code call} gives
+     * null). AccessDeniedException: the caller may not read it. Anything else, such as DynamoDB's own
+     * InternalServerError, fails the call as any other.
      */
     private static <T> Lookup<T> lookup(String operation, Supplier<T> call) {
         try {
-            return Lookup.found(call.get());
+            T value = call.get();
+            return value == null ? Lookup.notAvailable("answer without its fields") : Lookup.found(value);
         } catch (DynamoDbException e) {
-            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             if ("UnknownOperationException".equals(code)) {
-                return Lookup.unsupported();
+                return Lookup.notAvailable(code);
             }
             if ("AccessDeniedException".equals(code)) {
                 return Lookup.denied();
+            }
+            if (e.statusCode() == 501 || e.statusCode() == 500 && code == null) {
+                return Lookup.notAvailable("HTTP " + e.statusCode());
             }
             throw new AwsCallException(operation, e);
         } catch (SdkException e) {
             throw new AwsCallException(operation, e);
         }
+    }
+
+    /** The answer, or null when it lacks the field without which it says nothing. */
+    private static <T> T withField(T answer, Function<T, ?> field) {
+        return answer == null || field.apply(answer) == null ? null : answer;
     }
 
     static String protectedMessage(String table) {

@@ -60,7 +60,7 @@ public final class TableProvisioner {
         if (!options.waitUntilSettled()) {
             return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, TableWaiter.since(start), List.of(), List.of());
         }
-        // DynamoDB answers CREATING; DynamoDB Local, or DescribeTable after a lost answer, may already say ACTIVE.
+        // DynamoDB answers CREATING; an emulator, or DescribeTable after a lost answer, may already say ACTIVE.
         TableDescription active = isSettled(created) ? created
                 : waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), true, listener);
         Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active, TableState.Aspects.declaredIn(spec, true)),
@@ -93,12 +93,14 @@ public final class TableProvisioner {
     /**
      * Applies the plan's changes in order, then waits until everything has settled. Before each change the table and
      * its indexes must be ACTIVE (DynamoDB builds one index at a time and refuses updates meanwhile). Errors that mean
-     * "not yet" are retried within the wait budget; a change another run made meanwhile counts as done; anything else,
-     * or running out of time, stops with what is done and what is not.
+     * "not yet" are retried within the wait budget; a change another run made meanwhile counts as done; a change the
+     * endpoint has no operation for (an emulator) is skipped with a warning; anything else, or running out of time,
+     * stops with what is done and what is not. A setting the endpoint cannot report is not waited for.
      */
     private ProvisionResult finish(TableSpec spec, TableDescription table, ProvisionResult.Outcome outcome, Plan plan,
                                    WaitPolicy policy, Options options, WaitListener listener, long start) {
-        List<String> applied = new ArrayList<>();
+        List<Change> applied = new ArrayList<>();
+        List<String> skipped = new ArrayList<>(plan.skipped());
         TableDescription current = table;
         boolean needsActive = !isSettled(table);
         List<Change> changes = plan.changes();
@@ -108,39 +110,60 @@ public final class TableProvisioner {
                 if (needsActive) {
                     current = waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), false, listener);
                 }
-                applyWithRetry(change, spec, current, policy, start, outcome);
+                if (!applyWithRetry(change, spec, current, policy, start, outcome)) {
+                    skipped.add(change.description() + ": " + Lookup.notAvailableText("UnknownOperationException") + "; not applied");
+                    continue;
+                }
             } catch (AwsCallException | WaitTimeoutException e) {
-                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED, applied,
+                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED, descriptions(applied),
                         changes.subList(i, changes.size()).stream().map(Change::description).toList(), e);
             }
-            applied.add(change.description());
+            applied.add(change);
             needsActive = change.updatesTable();
         }
         if (options.waitUntilSettled()) {
             if (needsActive || !isSettled(current)) {
                 current = waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), false, listener);
             }
-            for (Change change : changes) {
+            for (Change change : applied) {
+                Lookup<String> settled;
                 if (change instanceof Change.EnableTimeToLive) {
-                    waiter.untilTimeToLiveEnabled(spec.name(), policy.remaining(TableWaiter.since(start)), listener);
+                    settled = waiter.untilTimeToLiveEnabled(spec.name(), policy.remaining(TableWaiter.since(start)), listener);
                 } else if (change instanceof Change.PointInTimeRecovery pitr) {
-                    waiter.untilPointInTimeRecovery(spec.name(), pitr.enabled(), policy.remaining(TableWaiter.since(start)), listener);
+                    settled = waiter.untilPointInTimeRecovery(spec.name(), pitr.enabled(), policy.remaining(TableWaiter.since(start)),
+                            listener);
+                } else {
+                    continue;
+                }
+                if (!settled.found()) {
+                    skipped.add(change.description() + ": " + settled.why() + "; not waited for");
                 }
             }
         }
-        return new ProvisionResult(outcome, current, TableWaiter.since(start), applied, plan.skipped());
+        // Every change skipped: the table was left as it was.
+        ProvisionResult.Outcome done = outcome == ProvisionResult.Outcome.UPDATED && applied.isEmpty()
+                ? ProvisionResult.Outcome.EXISTS : outcome;
+        return new ProvisionResult(done, current, TableWaiter.since(start), descriptions(applied), skipped);
     }
 
-    private void applyWithRetry(Change change, TableSpec spec, TableDescription table, WaitPolicy policy, long start,
-                                ProvisionResult.Outcome outcome) {
+    private static List<String> descriptions(List<Change> changes) {
+        return changes.stream().map(Change::description).toList();
+    }
+
+    /** @return false when the endpoint has no operation for the change (UnknownOperationException) */
+    private boolean applyWithRetry(Change change, TableSpec spec, TableDescription table, WaitPolicy policy, long start,
+                                   ProvisionResult.Outcome outcome) {
         Duration backoff = FIRST_LIMIT_BACKOFF;
         while (true) {
             try {
                 change.apply(tables, spec.name(), table.tableArn());
-                return;
+                return true;
             } catch (AwsCallException e) {
+                if ("UnknownOperationException".equals(errorCode(e))) {
+                    return false;
+                }
                 if (doneMeanwhile(change, spec, outcome)) {
-                    return;
+                    return true;
                 }
                 Duration left = policy.timeout().minus(TableWaiter.since(start));
                 if (!NOT_YET.contains(errorCode(e)) || left.compareTo(Duration.ZERO) <= 0) {

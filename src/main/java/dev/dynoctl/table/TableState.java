@@ -39,11 +39,4 @@ public record TableState(TableDescription table, Lookup<TimeToLiveDescription> t
                 aspects.resourcePolicy() ? tables.resourcePolicy(table.tableArn()) : Lookup.notRead());
     }
 
-    /**
-     * DynamoDB Local accepts encryption, table class, warm throughput, tags and resource policies but does not report
-     * them; its ARNs name the region "ddblocal".
-     */
-    public boolean dynamoDbLocal() {
-        return table.tableArn() != null && table.tableArn().startsWith("arn:aws:dynamodb:ddblocal:");
-    }
 }

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * dynoctl's own polling, never the SDK's table waiter (which sleeps a fixed 20 s between polls):
@@ -72,21 +74,28 @@ public final class TableWaiter {
                 .orElse(new Observation<>("DELETED", true)));
     }
 
-    /** Polls DescribeTimeToLive until TTL is ENABLED. */
-    public void untilTimeToLiveEnabled(String table, WaitPolicy policy, WaitListener listener) {
-        poll(table, policy, "TTL ENABLED", listener, elapsed -> {
-            String status = tables.describeTimeToLive(table).map(t -> t.timeToLiveStatusAsString()).value();
-            return new Observation<>("TTL " + status, "ENABLED".equals(status) ? true : null);
-        });
+    /**
+     * Polls DescribeTimeToLive until TTL is ENABLED; gives the status seen last. An endpoint that cannot report TTL
+     * ends the wait at once (the lookup that says why): polling it would only run out the time.
+     */
+    public Lookup<String> untilTimeToLiveEnabled(String table, WaitPolicy policy, WaitListener listener) {
+        return untilAspect(table, policy, listener, "TTL", "ENABLED",
+                () -> tables.describeTimeToLive(table).map(TimeToLiveDescription::timeToLiveStatusAsString));
     }
 
-    /** Polls DescribeContinuousBackups until point-in-time recovery is ENABLED (or DISABLED). */
-    public void untilPointInTimeRecovery(String table, boolean enabled, WaitPolicy policy, WaitListener listener) {
-        String goal = enabled ? "ENABLED" : "DISABLED";
-        poll(table, policy, "point-in-time recovery " + goal, listener, elapsed -> {
-            var description = tables.describeContinuousBackups(table).value().pointInTimeRecoveryDescription();
-            String status = description == null ? "DISABLED" : description.pointInTimeRecoveryStatusAsString();
-            return new Observation<>("point-in-time recovery " + status, goal.equals(status) ? true : null);
+    /** Polls DescribeContinuousBackups until point-in-time recovery is ENABLED (or DISABLED); as TTL above. */
+    public Lookup<String> untilPointInTimeRecovery(String table, boolean enabled, WaitPolicy policy, WaitListener listener) {
+        return untilAspect(table, policy, listener, "point-in-time recovery", enabled ? "ENABLED" : "DISABLED",
+                () -> tables.describeContinuousBackups(table).map(backups -> backups.pointInTimeRecoveryDescription() == null
+                        ? "DISABLED" : backups.pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()));
+    }
+
+    private Lookup<String> untilAspect(String table, WaitPolicy policy, WaitListener listener, String aspect, String goal,
+                                       Supplier<Lookup<String>> status) {
+        return poll(table, policy, aspect + " " + goal, listener, elapsed -> {
+            Lookup<String> seen = status.get();
+            return new Observation<>(aspect + " " + (seen.found() ? seen.value() : seen.why()),
+                    !seen.found() || goal.equals(seen.value()) ? seen : null);
         });
     }
 

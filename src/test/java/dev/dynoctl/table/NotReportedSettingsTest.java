@@ -1,0 +1,61 @@
+package dev.dynoctl.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TableClassSummary;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** A setting an endpoint accepted but leaves out of DescribeTable: decided from the answer, not from the endpoint. */
+class NotReportedSettingsTest {
+    private static final TableDescription WITHOUT_SUMMARY = TableDescription.builder().tableName("Things")
+            .tableArn("arn:aws:dynamodb:us-east-1:123456789012:table/Things").tableStatus("ACTIVE")
+            .keySchema(k -> k.attributeName("id").keyType("HASH")).attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+            .billingModeSummary(b -> b.billingMode("PAY_PER_REQUEST")).build();
+
+    private static Plan plan(String tableClass, TableDescription table) {
+        TableSpec spec = SpecParserTest.parse("name", "Things", "pk", "id:S", "table-class", tableClass);
+        return SpecComparison.plan(spec, new TableState(table, Lookup.notRead(), Lookup.notRead(), Lookup.notRead(),
+                Lookup.notRead(), Lookup.notRead()), false, false);
+    }
+
+    private static TableDescription withClass(String tableClass) {
+        return WITHOUT_SUMMARY.toBuilder().tableClassSummary(TableClassSummary.builder().tableClass(tableClass).build()).build();
+    }
+
+    @Test
+    void infrequent_access_without_a_class_summary_is_not_compared() {
+        Plan plan = plan("standard-ia", WITHOUT_SUMMARY);
+
+        assertThat(plan.differences()).isEmpty();
+        assertThat(plan.skipped()).containsExactly("table class: not reported by this endpoint; not compared");
+    }
+
+    @Test
+    void standard_without_a_class_summary_is_in_sync() {
+        // DynamoDB itself leaves the summary out for some STANDARD tables.
+        Plan plan = plan("standard", WITHOUT_SUMMARY);
+
+        assertThat(plan.differences()).isEmpty();
+        assertThat(plan.skipped()).isEmpty();
+    }
+
+    @Test
+    void a_reported_class_is_compared() {
+        assertThat(plan("standard-ia", withClass("STANDARD")).differences())
+                .containsExactly(new Difference("table class", "standard-ia", "standard"));
+        assertThat(plan("standard-ia", withClass("STANDARD_INFREQUENT_ACCESS")).differences()).isEmpty();
+        assertThat(plan("standard", withClass("STANDARD_INFREQUENT_ACCESS")).differences())
+                .containsExactly(new Difference("table class", "standard", "standard-ia"));
+    }
+
+    @Test
+    void encryption_is_compared_even_without_an_sse_description() {
+        // Without SSEDescription DynamoDB means the AWS owned key: a declared KMS key differs.
+        TableSpec spec = SpecParserTest.parse("name", "Things", "pk", "id:S", "sse", "aws-managed");
+        Plan plan = SpecComparison.plan(spec, new TableState(WITHOUT_SUMMARY, Lookup.notRead(), Lookup.notRead(),
+                Lookup.notRead(), Lookup.notRead(), Lookup.notRead()), false, false);
+
+        assertThat(plan.differences()).extracting(Difference::setting).containsExactly("encryption");
+    }
+}
