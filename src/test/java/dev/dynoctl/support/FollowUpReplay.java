@@ -4,10 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -15,27 +13,24 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.TagResourceRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateContributorInsightsRequest;
 
 /**
- * DynamoDB Local has no point-in-time recovery, contributor insights or tag listing (it answers
- * UnknownOperationException). To test what dynoctl sends for them, this test-only interceptor answers those
- * operations in the service's documented JSON shapes from state it keeps (PITR turns ENABLING, then ENABLED on the
- * second DescribeContinuousBackups; tags come from CreateTable and TagResource), and records every request dynoctl sent. Everything else reaches DynamoDB Local.
+ * What moto cannot show: it has no contributor insights (it answers HTTP 500), and its point-in-time recovery is
+ * ENABLED at once, where DynamoDB says ENABLING for a while. This test-only interceptor answers those operations in
+ * the service's documented JSON shapes from state it keeps (PITR turns ENABLING, then ENABLED on the second
+ * DescribeContinuousBackups), and records every request dynoctl sent. Everything else, tags included, reaches moto.
  */
 public final class FollowUpReplay implements ExecutionInterceptor {
     private static final Set<String> REPLAYED = Set.of("DescribeContinuousBackups", "UpdateContinuousBackups",
-            "DescribeContributorInsights", "UpdateContributorInsights", "ListTagsOfResource", "TagResource");
+            "DescribeContributorInsights", "UpdateContributorInsights");
 
     private final List<SdkRequest> sent = new CopyOnWriteArrayList<>();
     private volatile String pitrStatus = "DISABLED";
     private volatile Integer recoveryDays;
     private volatile int describesUntilEnabled;
     private volatile String insightsStatus = "DISABLED";
-    private final Map<String, String> tags = new TreeMap<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -65,14 +60,6 @@ public final class FollowUpReplay implements ExecutionInterceptor {
             describesUntilEnabled = 2;
         } else if (request instanceof UpdateContributorInsightsRequest update) {
             insightsStatus = "ENABLE".equals(update.contributorInsightsActionAsString()) ? "ENABLED" : "DISABLED";
-        } else if (request instanceof TagResourceRequest tag) {
-            synchronized (tags) {
-                tag.tags().forEach(t -> tags.put(t.key(), t.value()));
-            }
-        } else if (request instanceof CreateTableRequest create) {
-            synchronized (tags) {
-                create.tags().forEach(t -> tags.put(t.key(), t.value()));
-            }
         }
     }
 
@@ -86,7 +73,6 @@ public final class FollowUpReplay implements ExecutionInterceptor {
         String body = switch (operation) {
             case "DescribeContinuousBackups", "UpdateContinuousBackups" -> continuousBackups(operation);
             case "DescribeContributorInsights", "UpdateContributorInsights" -> "{\"ContributorInsightsStatus\":\"" + insightsStatus + "\"}";
-            case "ListTagsOfResource" -> listTags();
             default -> "{}";
         };
         return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
@@ -99,13 +85,6 @@ public final class FollowUpReplay implements ExecutionInterceptor {
         return "{\"ContinuousBackupsDescription\":{\"ContinuousBackupsStatus\":\"ENABLED\",\"PointInTimeRecoveryDescription\":"
                 + "{\"PointInTimeRecoveryStatus\":\"" + pitrStatus + "\"" + (recoveryDays == null ? "" : ",\"RecoveryPeriodInDays\":" + recoveryDays)
                 + "}}}";
-    }
-
-    private String listTags() {
-        synchronized (tags) {
-            return "{\"Tags\":[" + String.join(",", tags.entrySet().stream()
-                    .map(t -> "{\"Key\":\"" + t.getKey() + "\",\"Value\":\"" + t.getValue() + "\"}").toList()) + "]}";
-        }
     }
 
     /** Every request dynoctl sent through this interceptor, of the given type. */
