@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The real command through {@link FaultProxy}, a loopback proxy in front of DynamoDB Local that injects faults.
+ * The real command through {@link FaultProxy}, a loopback proxy in front of moto's server that injects faults.
  * Retries are bounded by the SDK's standard mode (3 attempts per call) and the call timeout; the tests count the
  * attempts that reached the proxy. Short timeouts (attempt 1 s, call 5 s) keep the slow cases fast.
  */
@@ -66,7 +66,7 @@ class FaultInjectionIT {
     void a_create_table_answer_that_says_active_needs_no_describe_table_after_it() {
         String table = Emulator.uniqueTableName("AtOnce");
 
-        CliRun run = create(table).expect(ExitCode.OK); // DynamoDB Local's CreateTable answer says ACTIVE
+        CliRun run = create(table).expect(ExitCode.OK); // moto's CreateTable answer says ACTIVE
 
         assertThat(run.out()).startsWith("Created table " + table + ": ACTIVE");
         assertThat(proxy.calls("DescribeTable")).as("only the look before CreateTable").isEqualTo(1);

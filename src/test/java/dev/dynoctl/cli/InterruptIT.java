@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C and SIGTERM while create-table waits, on the packaged launcher as a child process. A proxy keeps the table
- * CREATING (it rewrites DynamoDB Local's answers) so the command is surely waiting when the signal comes.
+ * CREATING (it rewrites moto's answers) so the command is surely waiting when the signal comes.
  */
 @ExtendWith(EmulatorExtension.class)
 class InterruptIT {

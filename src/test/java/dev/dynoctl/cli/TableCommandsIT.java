@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** describe-table, list-tables and delete-table against DynamoDB Local. */
+/** describe-table, list-tables and delete-table against moto's server. */
 @ExtendWith(EmulatorExtension.class)
 class TableCommandsIT {
     private final Emulator ddb;

@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The waiting path. DynamoDB Local makes tables ACTIVE at once, so these tests hold the status the service
+ * The waiting path. moto makes tables ACTIVE at once, so these tests hold the status the service
  * reports (CREATING, DELETING, ...) with a test-only SDK interceptor on dynoctl's real client.
  * Bounds are deliberately loose (the machine is shared): they catch "returned before ACTIVE" and
- * "slept like the SDK's 20 s waiter", not milliseconds.
+ * "slept like the SDK's 20 s waiter", not milliseconds. DynaliteWaitIT has the real waits, on dynalite.
  */
 @ExtendWith(EmulatorExtension.class)
 class WaitingIT {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * A loopback HTTP proxy between dynoctl and DynamoDB Local that injects faults per operation: HTTP 5xx, DynamoDB's
+ * A loopback HTTP proxy between dynoctl and an emulator that injects faults per operation: HTTP 5xx, DynamoDB's
  * throttling and limit errors with their real JSON bodies, connection resets (before or after the server acted), slow
  * answers, and rewritten answers. Built on the JDK's own HTTP server and client; binds 127.0.0.1 only; stopped by
  * {@link #close()}.
@@ -70,7 +70,7 @@ public final class FaultProxy implements AutoCloseable {
                 "Subscriber limit exceeded: Only 500 tables can be created, updated, or deleted simultaneously");
     }
 
-    /** The answer forwarded with the table's status CREATING, as DynamoDB says for a while (DynamoDB Local: ACTIVE). */
+    /** The answer forwarded with the table's status CREATING, as DynamoDB says for a while (moto: ACTIVE). */
     public static Fault creating() {
         return new Rewrite(body -> body.replace("\"ACTIVE\"", "\"CREATING\""));
     }

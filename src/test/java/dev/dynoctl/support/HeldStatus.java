@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 
 /**
- * Makes DynamoDB Local behave like the real service, whose tables stay CREATING for a while: DescribeTable
+ * Makes an emulator behave like the real service, whose tables stay CREATING for a while: DescribeTable
  * and CreateTable responses report {@code status} until {@code holdFor} has passed since the hold began
  * (at our CreateTable, or at once with {@link #fromNow}). Test-only: dynoctl's client is real, only the
  * status field of the answers is rewritten. Records when each DescribeTable answer came and what it said.

@@ -12,7 +12,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * Real DynamoDB may answer DescribeTable with ResourceNotFoundException for a few seconds after CreateTable
- * (its metadata is eventually consistent). This interceptor replays that on DynamoDB Local: for {@code window}
+ * (its metadata is eventually consistent). This interceptor replays that on an emulator: for {@code window}
  * after our CreateTable, DescribeTable's answer becomes the service's ResourceNotFoundException.
  */
 public final class NotFoundAfterCreate implements ExecutionInterceptor {

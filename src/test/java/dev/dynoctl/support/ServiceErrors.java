@@ -10,8 +10,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * Turns a DynamoDB Local HTTP answer into one of DynamoDB's real error answers (HTTP 400, the AWS JSON protocol's
- * {@code __type} body), for interceptors that replay what the service does and DynamoDB Local does not.
+ * Turns an emulator's HTTP answer into one of DynamoDB's real error answers (HTTP 400, the AWS JSON protocol's
+ * {@code __type} body), for interceptors that replay what the service does and the emulator does not.
  */
 final class ServiceErrors {
     /** Set on a call whose answer is being replaced; holds the error type. */
