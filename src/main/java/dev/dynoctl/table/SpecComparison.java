@@ -49,7 +49,8 @@ public final class SpecComparison {
             localIndexes(c, spec, table);
             spec.stream().ifPresent(view -> stream(c, view, table.streamSpecification()));
             spec.deletionProtection().filter(wanted -> wanted != Boolean.TRUE.equals(table.deletionProtectionEnabled()))
-                    .ifPresent(wanted -> c.changes.add(new Change.DeletionProtection(wanted)));
+                    .ifPresent(wanted -> c.change(new Change.DeletionProtection(wanted), "deletion protection",
+                            onOff(!wanted), onOff(wanted)));
             spec.onDemandMax().ifPresent(max -> c.compare("on-demand maximum throughput", max, onDemandMax(table.onDemandThroughput(), max)));
             encryptionClassAndWarmThroughput(c, spec, table);
             if (!spec.tags().isEmpty()) {
@@ -60,13 +61,17 @@ public final class SpecComparison {
         spec.ttlAttribute().ifPresent(attribute -> timeToLive(c, attribute, state.timeToLive()));
         spec.pitr().ifPresent(pitr -> pointInTimeRecovery(c, pitr, state.continuousBackups()));
         spec.contributorInsights().ifPresent(enabled -> contributorInsights(c, enabled, state.contributorInsights()));
-        return new Plan(c.differences, c.changes, c.skipped);
+        return new Plan(c.differences, c.steps, c.skipped);
     }
 
     private static final class Comparison {
         final List<Difference> differences = new ArrayList<>();
-        final List<Change> changes = new ArrayList<>();
+        final List<Step> steps = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
+
+        void change(Change change, String setting, String before, String after) {
+            steps.add(new Step(change, setting, before, after));
+        }
 
         void compare(String setting, Object declared, Object actual) {
             if (!declared.equals(actual)) {
@@ -94,7 +99,8 @@ public final class SpecComparison {
             String setting = "global secondary index " + declared.name();
             if (found == null) {
                 if (addMissing) {
-                    c.changes.add(new Change.CreateIndex(declared, spec.keyAttributes()));
+                    c.change(new Change.CreateIndex(declared, spec.keyAttributes()), setting, "none",
+                            shape(declared.partitionKey(), declared.sortKey(), declared.projection()));
                 } else {
                     c.differences.add(new Difference(setting, shape(declared.partitionKey(), declared.sortKey(), declared.projection()),
                             "none (--add-missing-indexes adds it)"));
@@ -149,7 +155,7 @@ public final class SpecComparison {
 
     private static void stream(Comparison c, StreamView declared, StreamSpecification actual) {
         if (actual == null || !Boolean.TRUE.equals(actual.streamEnabled())) {
-            c.changes.add(new Change.EnableStream(declared));
+            c.change(new Change.EnableStream(declared), "stream", "off", declared.name());
         } else if (!declared.name().equals(actual.streamViewTypeAsString())) {
             c.differences.add(new Difference("stream", declared.name(), actual.streamViewTypeAsString()
                     + " (changing the view type replaces the stream: disable it first)"));
@@ -219,13 +225,16 @@ public final class SpecComparison {
             return;
         }
         Map<String, String> missing = new LinkedHashMap<>();
+        List<String> before = new ArrayList<>();
         declared.forEach((key, value) -> {
             if (!value.equals(actual.value().get(key))) {
                 missing.put(key, value);
+                before.add(actual.value().containsKey(key) ? key + "=" + actual.value().get(key) : key + " unset");
             }
         });
         if (!missing.isEmpty()) {
-            c.changes.add(new Change.AddTags(missing));
+            Change.AddTags add = new Change.AddTags(missing);
+            c.change(add, "tags", String.join(", ", before), add.description().substring("tags ".length()));
         }
     }
 
@@ -261,7 +270,7 @@ public final class SpecComparison {
         String status = actual.value().timeToLiveStatusAsString();
         String actualAttribute = actual.value().attributeName();
         if ("DISABLED".equals(status)) {
-            c.changes.add(new Change.EnableTimeToLive(attribute));
+            c.change(new Change.EnableTimeToLive(attribute), "TTL", "off", "on (attribute " + attribute + ")");
         } else if (!attribute.equals(actualAttribute) || "DISABLING".equals(status)) {
             c.differences.add(new Difference("TTL attribute", attribute, actualAttribute + " (" + status
                     + "; DynamoDB allows one TTL change per hour: disable it first)"));
@@ -279,7 +288,8 @@ public final class SpecComparison {
         Optional<Integer> days = Optional.ofNullable(description == null ? null : description.recoveryPeriodInDays());
         boolean daysDiffer = declared.recoveryPeriodDays().isPresent() && !declared.recoveryPeriodDays().equals(days);
         if (declared.enabled() != enabled || declared.enabled() && daysDiffer) {
-            c.changes.add(new Change.PointInTimeRecovery(declared.enabled(), declared.recoveryPeriodDays()));
+            c.change(new Change.PointInTimeRecovery(declared.enabled(), declared.recoveryPeriodDays()), "point-in-time recovery",
+                    new Pitr(enabled, enabled ? days : Optional.empty()).toString(), declared.toString());
         }
     }
 
@@ -290,8 +300,12 @@ public final class SpecComparison {
         }
         boolean enabled = "ENABLED".equals(actual.value()) || "ENABLING".equals(actual.value());
         if (declared != enabled) {
-            c.changes.add(new Change.ContributorInsights(declared));
+            c.change(new Change.ContributorInsights(declared), "contributor insights", onOff(enabled), onOff(declared));
         }
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 
     /** The table's billing; tables without a BillingModeSummary and with capacity are provisioned. */

@@ -18,8 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * are applied and, unless told not to, it waits until the table, its indexes, TTL and PITR have settled.
  */
 public final class TableProvisioner {
-    static final Duration FIRST_LIMIT_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_LIMIT_BACKOFF = Duration.ofSeconds(20);
     /** Error codes that mean "not yet": PITR right after creation, another table operation or index build in progress. */
     static final Set<String> NOT_YET = Set.of("ContinuousBackupsUnavailableException", "LimitExceededException",
             "ResourceInUseException");
@@ -31,11 +29,19 @@ public final class TableProvisioner {
     private final DynamoDbTables tables;
     private final TableWaiter waiter;
     private final Sleeper sleeper;
+    private final ControlPlaneGate gate;
 
+    /** For one table (create-table). */
     public TableProvisioner(DynamoDbTables tables, TableWaiter waiter, Sleeper sleeper) {
+        this(tables, waiter, sleeper, new ControlPlaneGate(sleeper));
+    }
+
+    /** @param gate shared by every table of a run (apply): LimitExceeded is account-wide */
+    public TableProvisioner(DynamoDbTables tables, TableWaiter waiter, Sleeper sleeper, ControlPlaneGate gate) {
         this.tables = tables;
         this.waiter = waiter;
         this.sleeper = sleeper;
+        this.gate = gate;
     }
 
     public ProvisionResult provision(TableSpec spec, WaitPolicy policy, Options options, WaitListener listener) {
@@ -81,13 +87,13 @@ public final class TableProvisioner {
         if (TableWaiter.NEVER_ACTIVE.contains(table.tableStatusAsString())) {
             throw new TableUnusableException(spec.name(), table.tableStatusAsString());
         }
-        Plan plan = SpecComparison.plan(spec, TableState.read(tables, table, TableState.Aspects.declaredIn(spec, false)),
-                false, options.addMissingIndexes());
-        if (!plan.differences().isEmpty()) {
-            throw new TableDiffersException(spec.name(), plan.differences());
+        TablePlan plan = TablePlanner.plan(spec, Optional.of(TableState.read(tables, table, TableState.Aspects.declaredIn(spec, false))),
+                options.addMissingIndexes());
+        if (plan.action() == TablePlan.Action.BLOCKED) {
+            throw new TableDiffersException(spec.name(), plan.blockers());
         }
-        ProvisionResult.Outcome outcome = plan.changes().isEmpty() ? ProvisionResult.Outcome.EXISTS : ProvisionResult.Outcome.UPDATED;
-        return finish(spec, table, outcome, plan, policy, options, listener, start);
+        ProvisionResult.Outcome outcome = plan.steps().isEmpty() ? ProvisionResult.Outcome.EXISTS : ProvisionResult.Outcome.UPDATED;
+        return finish(spec, table, outcome, new Plan(List.of(), plan.steps(), plan.skipped()), policy, options, listener, start);
     }
 
     /**
@@ -153,7 +159,7 @@ public final class TableProvisioner {
     /** @return false when the endpoint has no operation for the change (UnknownOperationException) */
     private boolean applyWithRetry(Change change, TableSpec spec, TableDescription table, WaitPolicy policy, long start,
                                    ProvisionResult.Outcome outcome) {
-        Duration backoff = FIRST_LIMIT_BACKOFF;
+        Duration backoff = ControlPlaneGate.FIRST_BACKOFF;
         while (true) {
             try {
                 change.apply(tables, spec.name(), table.tableArn());
@@ -169,8 +175,14 @@ public final class TableProvisioner {
                 if (!NOT_YET.contains(errorCode(e)) || left.compareTo(Duration.ZERO) <= 0) {
                     throw e;
                 }
-                pause(backoff, left, spec.name(), "ACTIVE, applying " + change.description());
-                backoff = next(backoff);
+                String status = "ACTIVE, applying " + change.description();
+                if ("LimitExceededException".equals(errorCode(e))) {
+                    gate.limitExceeded();
+                    awaitGate(left, spec.name(), status);
+                } else {
+                    pause(backoff, left, spec.name(), status);
+                    backoff = next(backoff);
+                }
             }
         }
     }
@@ -202,7 +214,7 @@ public final class TableProvisioner {
 
     private static Duration next(Duration backoff) {
         Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(MAX_LIMIT_BACKOFF) > 0 ? MAX_LIMIT_BACKOFF : doubled;
+        return doubled.compareTo(ControlPlaneGate.MAX_BACKOFF) > 0 ? ControlPlaneGate.MAX_BACKOFF : doubled;
     }
 
     private static boolean isSettled(TableDescription table) {
@@ -213,20 +225,31 @@ public final class TableProvisioner {
         return table.globalSecondaryIndexes().stream().anyMatch(index -> !TableWaiter.ACTIVE.equals(index.indexStatusAsString()));
     }
 
+    /** CreateTable, holding back while the run's shared back-off for LimitExceeded lasts. */
     private TableDescription createWithBackoff(TableSpec spec, WaitPolicy policy, long start) {
         CreateTableRequest request = Requests.createTable(spec);
-        Duration backoff = FIRST_LIMIT_BACKOFF;
+        String status = "not created yet (LimitExceededException)";
         while (true) {
+            awaitGate(policy.timeout().minus(TableWaiter.since(start)), spec.name(), status);
             try {
-                return tables.create(request);
+                TableDescription created = tables.create(request);
+                gate.succeeded();
+                return created;
             } catch (LimitExceededException e) {
-                Duration left = policy.timeout().minus(TableWaiter.since(start));
-                if (left.compareTo(Duration.ZERO) <= 0) {
+                gate.limitExceeded();
+                if (policy.timeout().minus(TableWaiter.since(start)).compareTo(Duration.ZERO) <= 0) {
                     throw new TooManyTableOperationsException("CreateTable", spec.name(), TableWaiter.since(start), e);
                 }
-                pause(backoff, left, spec.name(), "not created yet (LimitExceededException)");
-                backoff = next(backoff);
             }
+        }
+    }
+
+    private void awaitGate(Duration left, String table, String status) {
+        try {
+            gate.awaitClear(left.isNegative() ? Duration.ZERO : left);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new WaitInterruptedException(table, status);
         }
     }
 

@@ -21,10 +21,13 @@ public final class TableWaiter {
 
     private final DynamoDbTables tables;
     private final Sleeper sleeper;
+    private final PollPacer pacer;
 
+    /** One waiter for a run: the tables waited for in parallel share its {@link PollPacer}. */
     public TableWaiter(DynamoDbTables tables, Sleeper sleeper) {
         this.tables = tables;
         this.sleeper = sleeper;
+        this.pacer = new PollPacer(sleeper);
     }
 
     /** One poll: the status to report, and the result once the goal is reached (null until then). */
@@ -106,9 +109,17 @@ public final class TableWaiter {
 
     private <T> T poll(String table, WaitPolicy policy, String goal, WaitListener listener, Probe<T> probe) {
         long start = System.nanoTime();
+        String last = "not seen yet";
         while (true) {
+            try {
+                pacer.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WaitInterruptedException(table, last);
+            }
             Duration elapsed = since(start);
             Observation<T> seen = probe.observe(elapsed);
+            last = seen.status();
             listener.polled(table, seen.status(), elapsed);
             if (seen.result() != null) {
                 return seen.result();

@@ -1,0 +1,46 @@
+package dev.dynoctl.table;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * LimitExceededException is account-wide (too many table operations at once), so one back-off is shared by every
+ * worker of a run: when any of them hits the limit, all hold their next CreateTable or UpdateTable until the
+ * jittered back-off (1 s doubling to 20 s) has passed; a success resets it.
+ */
+public final class ControlPlaneGate {
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
+
+    private final Sleeper sleeper;
+    private long clearAtNanos = System.nanoTime();
+    private Duration backoff = FIRST_BACKOFF;
+
+    public ControlPlaneGate(Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
+
+    /** Waits until the shared back-off has passed, at most {@code left}. */
+    void awaitClear(Duration left) throws InterruptedException {
+        long wait;
+        synchronized (this) {
+            wait = clearAtNanos - System.nanoTime();
+        }
+        if (wait > 0) {
+            Duration pause = Duration.ofNanos(wait);
+            sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
+        }
+    }
+
+    /** Called on LimitExceededException: moves the shared clear time out by a jittered share of the back-off. */
+    synchronized void limitExceeded() {
+        long jittered = ThreadLocalRandom.current().nextLong(backoff.toNanos() / 2, backoff.toNanos() + 1);
+        clearAtNanos = Math.max(clearAtNanos, System.nanoTime() + jittered);
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    synchronized void succeeded() {
+        backoff = FIRST_BACKOFF;
+    }
+}

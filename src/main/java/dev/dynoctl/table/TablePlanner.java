@@ -1,0 +1,79 @@
+package dev.dynoctl.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Plans declared tables against what exists, matched by name: no state file. {@link #plan} is a pure function;
+ * {@link #planAll} reads each table (DescribeTable and the follow-up reads its declaration needs) in parallel.
+ */
+public final class TablePlanner {
+    /** How many tables are read at once while planning. */
+    static final int READERS = 16;
+
+    private final DynamoDbTables tables;
+
+    public TablePlanner(DynamoDbTables tables) {
+        this.tables = tables;
+    }
+
+    /**
+     * @param existing          the table as read, if it exists
+     * @param addMissingIndexes a declared global secondary index the table lacks is a step, not a blocker
+     */
+    public static TablePlan plan(TableSpec spec, Optional<TableState> existing, boolean addMissingIndexes) {
+        if (existing.isEmpty()) {
+            return new TablePlan(spec.name(), TablePlan.Action.CREATE, List.of(), List.of(), List.of(), Optional.empty());
+        }
+        var table = existing.get().table();
+        String status = table.tableStatusAsString();
+        if (TableWaiter.NEVER_ACTIVE.contains(status)) {
+            return new TablePlan(spec.name(), TablePlan.Action.BLOCKED, List.of(),
+                    List.of(new Difference("status", "ACTIVE", status + " (it never becomes ACTIVE again)")), List.of(),
+                    Optional.of(table));
+        }
+        Plan plan = SpecComparison.plan(spec, existing.get(), false, addMissingIndexes);
+        TablePlan.Action action = !plan.differences().isEmpty() ? TablePlan.Action.BLOCKED
+                : plan.steps().isEmpty() ? TablePlan.Action.IN_SYNC : TablePlan.Action.CHANGE;
+        return new TablePlan(spec.name(), action, plan.steps(), plan.differences(), plan.skipped(), Optional.of(table));
+    }
+
+    /** Reads and plans one table. */
+    public TablePlan read(TableSpec spec, boolean addMissingIndexes) {
+        Optional<TableState> state = tables.describe(spec.name())
+                .map(table -> TableState.read(tables, table, TableState.Aspects.declaredIn(spec, false)));
+        return plan(spec, state, addMissingIndexes);
+    }
+
+    /** Plans every table, in the order given; the first failure to read a table (AccessDenied, ...) is thrown. */
+    public List<TablePlan> planAll(List<TableSpec> specs, boolean addMissingIndexes) {
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(READERS, specs.size())), runnable -> {
+            Thread thread = new Thread(runnable, "dynoctl-plan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<TablePlan>> plans = new ArrayList<>();
+            for (TableSpec spec : specs) {
+                plans.add(readers.submit(() -> read(spec, addMissingIndexes)));
+            }
+            List<TablePlan> all = new ArrayList<>();
+            for (Future<TablePlan> plan : plans) {
+                all.add(plan.get());
+            }
+            return all;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the tables (nothing was changed)", e);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+}
