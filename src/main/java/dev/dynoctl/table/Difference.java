@@ -2,6 +2,11 @@ package dev.dynoctl.table;
 
 /** One setting where an existing table differs from the declaration. */
 public record Difference(String setting, String declared, String actual) {
+    /** Keys and local secondary indexes are fixed when a table is created: only a new table can have other ones. */
+    public boolean requiresReplacement() {
+        return setting.equals("partition key") || setting.equals("sort key") || setting.startsWith("local secondary index");
+    }
+
     @Override
     public String toString() {
         return setting + ": declared " + declared + ", actual " + actual;

@@ -1,0 +1,94 @@
+package dev.dynoctl.table;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Executes the plans of many tables: creates and changes run in parallel (each as create-table runs one table, through
+ * {@link TableProvisioner}), sharing one back-off for DynamoDB's account-wide LimitExceeded and one pace for status
+ * polls; tables already in sync are reported without another call. Every table ends with an outcome value.
+ */
+public final class ApplyRun {
+    /**
+     * DynamoDB runs up to 500 table operations at once (250 for tables with secondary indexes); beyond that it answers
+     * LimitExceededException, which the shared back-off absorbs.
+     */
+    public static final int DEFAULT_PARALLELISM = 250;
+
+    /** One table at the end of the run: its result, or the failure that stopped it. */
+    public record TableOutcome(String table, ProvisionResult result, RuntimeException failure, Duration took) {
+        public boolean done() {
+            return failure == null;
+        }
+    }
+
+    private final TableProvisioner provisioner;
+
+    public ApplyRun(DynamoDbTables tables, TableWaiter waiter, Sleeper sleeper) {
+        this.provisioner = new TableProvisioner(tables, waiter, sleeper, new ControlPlaneGate(sleeper));
+    }
+
+    /**
+     * @param plans    one per spec, in the same order (from {@link TablePlanner#planAll}); none may be blocked
+     * @param finished told of each table as it finishes, from the worker that ran it
+     * @return the outcomes, in the order of the specs
+     */
+    public List<TableOutcome> apply(List<TableSpec> specs, List<TablePlan> plans, WaitPolicy policy,
+                                    TableProvisioner.Options options, int parallelism, WaitListener listener,
+                                    Consumer<TableOutcome> finished) {
+        long start = System.nanoTime();
+        long pending = plans.stream().filter(TablePlan::pending).count();
+        ExecutorService workers = Executors.newFixedThreadPool((int) Math.max(1, Math.min(parallelism, pending)), runnable -> {
+            Thread thread = new Thread(runnable, "dynoctl-apply");
+            thread.setDaemon(true); // Ctrl-C ends the run; the shutdown hook reports each table in progress
+            return thread;
+        });
+        try {
+            List<Future<TableOutcome>> running = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                TableSpec spec = specs.get(i);
+                TablePlan plan = plans.get(i);
+                running.add(workers.submit(() -> {
+                    TableOutcome outcome = plan.pending() ? run(spec, policy, options, listener, start) : inSync(plan);
+                    finished.accept(outcome);
+                    return outcome;
+                }));
+            }
+            List<TableOutcome> outcomes = new ArrayList<>();
+            for (Future<TableOutcome> outcome : running) {
+                outcomes.add(outcome.get());
+            }
+            return outcomes;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while applying", e);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private TableOutcome run(TableSpec spec, WaitPolicy policy, TableProvisioner.Options options, WaitListener listener,
+                             long runStart) {
+        long start = System.nanoTime();
+        Duration waitedForAWorker = TableWaiter.since(runStart);
+        try {
+            ProvisionResult result = provisioner.provision(spec, policy.remaining(waitedForAWorker), options, listener);
+            return new TableOutcome(spec.name(), result, null, TableWaiter.since(start));
+        } catch (RuntimeException e) {
+            return new TableOutcome(spec.name(), null, e, TableWaiter.since(start));
+        }
+    }
+
+    private static TableOutcome inSync(TablePlan plan) {
+        return new TableOutcome(plan.table(), new ProvisionResult(ProvisionResult.Outcome.EXISTS, plan.existing().orElseThrow(),
+                Duration.ZERO, List.of(), plan.skipped()), null, Duration.ZERO);
+    }
+}
