@@ -11,6 +11,7 @@
 # target/bench):
 #   - moto's server (python3 -m moto.server, Apache-2.0) - tables are ACTIVE at once;
 #   - dynalite --createTableMs 2500 (MIT) - tables stay CREATING for 2.5 s, as real ones do for a few seconds.
+# dynoctl's class cache lives in target/bench/cache for the benchmark's runs.
 # Ports: MOTO_PORT (default 18431), DYNALITE_PORT (default 18432); nothing may answer on them before the start.
 # Cases (fresh table name each run; table shape: HASH user_id S, provisioned 5/5):
 #   create+wait: dynoctl create-table | src/bench/seed_boto3.py | aws dynamodb create-table && aws dynamodb wait table-exists
@@ -95,20 +96,23 @@ run_checked() {  # what, command...: a set-up step whose exit code must be 0
     local status=$?; echo "run.sh: $what exited $status:" >&2; cat "$WORK/stderr.txt" >&2; exit 1; }
 }
 # dynoctl's first run makes its class cache in the background (see docs/performance.md): wait until this build's
-# archive is in place (newer than target/dynoctl) and no training runs any more. The table for the describe case
-# (on dynalite, CREATING for 2.5 s) is made meanwhile, and moto sees its first CreateTable before any measured one.
+# archive is in place (newer than target/dynoctl) and no training runs any more. The cache is the benchmark's own
+# (target/bench/cache), so that no other dynoctl's archive or training in ~/.cache is taken for this one. The table
+# for the describe case (on dynalite, CREATING for 2.5 s) is made meanwhile, and moto sees its first CreateTable
+# before any measured one.
+export XDG_CACHE_HOME=$WORK/cache
 run_checked "dynoctl create-table on moto (warm-up)" \
   target/dynoctl create-table --endpoint-url "$MOTO" --name bench-warm-up --pk user_id:S
 run_checked "dynoctl create-table on dynalite (the describe case's table)" \
   target/dynoctl create-table --endpoint-url "$DYNALITE" --name bench-described --pk user_id:S
-CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/dynoctl
+CACHE=$XDG_CACHE_HOME/dynoctl
 cache_ready=
-for _ in $(seq 1 300); do
+for _ in $(seq 1 600); do
   if [ -n "$(find "$CACHE" -maxdepth 1 -name '*.jsa' -newer target/dynoctl 2>/dev/null)" ] \
      && [ -z "$(find "$CACHE" -maxdepth 1 -name '*.training' 2>/dev/null)" ]; then cache_ready=yes; break; fi
   sleep 0.1
 done
-[ -n "$cache_ready" ] || echo "run.sh: warning: dynoctl's class cache is not ready after 30 s; figures without it" >&2
+[ -n "$cache_ready" ] || echo "run.sh: warning: dynoctl's class cache is not ready after 60 s; figures without it" >&2
 
 RESULTS=$WORK/results.tsv
 : >"$RESULTS"
