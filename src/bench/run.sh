@@ -18,7 +18,7 @@
 #   (dynoctl and the boto3 script run directly; the AWS CLI pair needs a shell for its two commands)
 #   bad input: dynoctl create-table --name ab (rejected before any AWS class loads)
 #   describe: dynoctl describe-table | aws dynamodb describe-table, on an existing ACTIVE table on dynalite
-#   (moto answers DescribeContributorInsights with HTTP 500, which dynoctl describe-table does not yet tolerate)
+#   (on moto, whose DescribeContributorInsights answers HTTP 500, the SDK's retries of that read would be measured)
 set -euo pipefail
 export LC_ALL=C  # a "." in EPOCHREALTIME and in the figures
 ROUNDS=${1:-11}

@@ -1,7 +1,7 @@
 #!/bin/sh
 # dynoctl launcher. This script is followed, in the same file, by the dynoctl jar: java runs the file itself.
 # Java: $JAVA_HOME/bin/java if set, else java on PATH (17 or newer). Extra JVM options: DYNOCTL_JAVA_OPTS.
-# JVM tuned for a short-lived process: C1 only, serial GC, small heap and code cache (see README, Performance);
+# JVM tuned for a short-lived process: C1 only, serial GC, small heap and code cache (see docs/performance.md);
 # `dynoctl local` starts an engine (moto or dynalite) as a process of its own.
 # Class cache: an AppCDS archive of the classes a run loads, one per launcher file and Java, in
 # ${XDG_CACHE_HOME:-~/.cache}/dynoctl (a directory of the user's own). When missing or older than the launcher or Java,
