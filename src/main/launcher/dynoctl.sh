@@ -44,11 +44,13 @@ if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
       list=$dir/$key.training/classes.lst
       tmp=$dir/$key.training/archive.jsa
       # A static archive (class list from a training run, then -Xshare:dump): unlike a dynamic one (-XX:ArchiveClassesAtExit)
-      # it also holds picocli, whose classes are compiled for Java 5.
+      # it also holds picocli, whose classes are compiled for Java 5. Jackson and SnakeYAML (JSON output, spec files)
+      # stay out: the archive is mapped by every run, and most runs need neither.
       # shellcheck disable=SC2086
       ( if AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_EC2_METADATA_DISABLED=true \
             "$java" $jvm -XX:DumpLoadedClassList="$list" -jar "$self" cds-training \
-          && "$java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$tmp" -cp "$self" && [ -s "$tmp" ]; then
+          && grep -v -e 'com/fasterxml/jackson/' -e 'org/yaml/' "$list" >"$list.kept" \
+          && "$java" -Xshare:dump -XX:SharedClassListFile="$list.kept" -XX:SharedArchiveFile="$tmp" -cp "$self" && [ -s "$tmp" ]; then
           mv -f -- "$tmp" "$archive" && rm -f -- "$dir/$key.failed"
         else
           : >"$dir/$key.failed"

@@ -25,6 +25,8 @@ public final class Cli {
         commands.put("list-tables", ListTablesCommand.class);
         commands.put("delete-table", DeleteTableCommand.class);
         commands.put("wait", WaitCommand.class);
+        commands.put("plan", PlanCommand.class);
+        commands.put("apply", ApplyCommand.class);
         commands.put("local", LocalCommand.class);
         commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
         commands.put("cds-training", ClassCacheTrainingCommand.class);

@@ -38,6 +38,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         Failure failure = classify(e);
+        if (e instanceof InvalidSpecFilesException invalid) {
+            invalid.problems().forEach(problem -> say(command, problem.toString()));
+        }
         say(command, failure.message);
         if (e instanceof TableDiffersException differs) {
             for (Difference difference : differs.differences()) {
@@ -51,10 +54,14 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         return failure.code.code();
     }
 
-    private record Failure(ExitCode code, String message) {
+    /** An exit code and the one line that says why. */
+    record Failure(ExitCode code, String message) {
     }
 
     static Failure classify(Exception e) {
+        if (e instanceof InvalidSpecFilesException) {
+            return new Failure(ExitCode.INVALID_INPUT, e.getMessage());
+        }
         if (e instanceof InvalidSpecException invalid) {
             return new Failure(ExitCode.INVALID_INPUT, "--" + invalid.setting() + ": " + invalid.getMessage());
         }

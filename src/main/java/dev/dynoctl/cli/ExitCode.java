@@ -5,10 +5,10 @@ import java.util.Map;
 
 /** The documented exit codes: the one source for --help and README. */
 public enum ExitCode {
-    OK(0, "Done: created, or already there as declared; described; listed; deleted."),
+    OK(0, "Done: created, or already there as declared; described; listed; deleted; plan: every table in sync."),
     FAILURE(1, "AWS or network error, or any other failure."),
     INVALID_INPUT(2, "Invalid input: nothing was sent to AWS."),
-    TABLE_DIFFERS(3, "The table exists but differs from what was declared; nothing was changed."),
+    TABLE_DIFFERS(3, "A table exists but differs in a way that is not changed in place; nothing was changed."),
     NOT_FOUND(4, "Table not found."),
     TIMEOUT(5, "Timed out waiting; the operation goes on in AWS."),
     CONFIGURATION(6, "AWS configuration incomplete (no region or no credentials), or no local engine installed; nothing was sent."),
@@ -16,6 +16,7 @@ public enum ExitCode {
     UNUSABLE(8, "The table is in a status it never leaves for ACTIVE (e.g. DELETING)."),
     LIMIT_EXCEEDED(9, "Too many table operations on the account (LimitExceededException) until the wait timeout."),
     PARTIAL(10, "The table exists but a setting could not be applied; the message says what is done. Run again to finish."),
+    CHANGES_PENDING(11, "plan: apply has something to do (tables to create or change)."),
     INTERRUPTED(130, "Interrupted (Ctrl-C) while waiting; one line says the table's state. Run again to finish."),
     TERMINATED(143, "Stopped by SIGTERM while waiting; one line says the table's state. Run again to finish.");
 

@@ -1,0 +1,94 @@
+package dev.dynoctl.cli;
+
+import dev.dynoctl.table.WaitListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a person sees while apply works on many tables: at a terminal, one live line on stderr with the tables still in
+ * progress and their last status; if the process is stopped meanwhile (Ctrl-C, SIGTERM), one line per table in
+ * progress saying where it was. The JVM then exits 130 or 143; the next apply picks up.
+ */
+final class ApplyProgress implements WaitListener, AutoCloseable {
+    private static final int SHOWN = 4;
+    private final PrintWriter err;
+    private final boolean live;
+    private final String command;
+    private final Thread onStop;
+    private final Map<String, String> inProgress = new LinkedHashMap<>();
+    private boolean shown;
+
+    ApplyProgress(PrintWriter err, boolean live, String command, List<String> pending) {
+        this.err = err;
+        this.live = live;
+        this.command = command;
+        pending.forEach(table -> inProgress.put(table, "in progress (no status seen yet)"));
+        this.onStop = new Thread(this::stopped, "dynoctl-apply-interrupted");
+        Runtime.getRuntime().addShutdownHook(onStop);
+    }
+
+    @Override
+    public synchronized void polled(String table, String status, Duration elapsed) {
+        if (inProgress.containsKey(table)) {
+            inProgress.put(table, status);
+            redraw();
+        }
+    }
+
+    /** Prints a line (a table's outcome) on {@code out} without mangling the live line. */
+    synchronized void finished(String table, PrintWriter out, String line) {
+        inProgress.remove(table);
+        clear();
+        if (line != null) {
+            out.println(line);
+            out.flush();
+        }
+        redraw();
+    }
+
+    private void redraw() {
+        if (!live || inProgress.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        inProgress.entrySet().stream().limit(SHOWN).forEach(e -> parts.add(e.getKey() + " " + e.getValue()));
+        String more = inProgress.size() > SHOWN ? ", +" + (inProgress.size() - SHOWN) + " more" : "";
+        err.print("\r\033[K" + inProgress.size() + " in progress: " + String.join(", ", parts) + more);
+        err.flush();
+        shown = true;
+    }
+
+    private void clear() {
+        if (shown) {
+            err.print("\r\033[K");
+            err.flush();
+            shown = false;
+        }
+    }
+
+    private synchronized void stopped() {
+        clear();
+        if (inProgress.isEmpty()) {
+            err.println(command + ": interrupted; no table was in progress");
+        }
+        inProgress.forEach((table, status) -> err.println(command + ": interrupted; table " + table + " was " + status
+                + " (DynamoDB goes on; run the same command again to finish)"));
+        err.flush();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onStop);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping: the hook runs and says where each table was.
+        }
+        synchronized (this) {
+            clear();
+        }
+    }
+}

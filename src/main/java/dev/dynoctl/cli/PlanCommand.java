@@ -1,0 +1,62 @@
+package dev.dynoctl.cli;
+
+import dev.dynoctl.table.DeclaredTable;
+import dev.dynoctl.table.DynamoDbTables;
+import dev.dynoctl.table.TablePlan;
+import dev.dynoctl.table.TablePlanner;
+import dev.dynoctl.table.TableWaiter;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show what apply would do to the tables the spec files declare, matched by name: nothing is changed.",
+            "Exit 0 when every table is in sync, 11 when apply has something to do, 3 when a table needs replacing."},
+        footer = {"%nExamples:", "  dynoctl plan -f tables/", "  dynoctl plan -f tables/orders.yaml -f tables/users.yaml --all -o json"})
+final class PlanCommand extends AwsCommand {
+    @Mixin
+    SpecFilesOption files;
+
+    @Option(names = "--all", description = "Also list the region's tables no spec file declares (unmanaged; never touched).")
+    boolean all;
+
+    @Option(names = "--add-missing-indexes",
+            description = "Plan declared global secondary indexes an existing table lacks as steps (as apply would add them).")
+    boolean addMissingIndexes;
+
+    private List<DeclaredTable> declared;
+
+    PlanCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    void validate() {
+        declared = files.read();
+    }
+
+    @Override
+    ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
+        List<TablePlan> plans = new TablePlanner(tables).planAll(declared.stream().map(DeclaredTable::spec).toList(),
+                addMissingIndexes);
+        List<String> unmanaged = List.of();
+        if (all) {
+            Set<String> names = declared.stream().map(table -> table.spec().name()).collect(Collectors.toSet());
+            unmanaged = tables.listNames().stream().filter(name -> !names.contains(name)).collect(Collectors.toCollection(TreeSet::new))
+                    .stream().toList();
+        }
+        if (!output.quiet) {
+            plans.forEach(plan -> plan.skipped().forEach(skipped ->
+                    err().println(spec.qualifiedName() + ": warning: " + plan.table() + ": " + skipped)));
+        }
+        new PlanPrinter(out(), output).plans(declared, plans, unmanaged);
+        if (plans.stream().anyMatch(plan -> plan.action() == TablePlan.Action.BLOCKED)) {
+            return ExitCode.TABLE_DIFFERS;
+        }
+        return plans.stream().anyMatch(TablePlan::pending) ? ExitCode.CHANGES_PENDING : ExitCode.OK;
+    }
+}
