@@ -1,20 +1,29 @@
 package dev.dynoctl.table;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * A table definition in a file (JSON, or YAML for any other extension), in the flags' vocabulary: each key is
+ * Table definitions in a file (JSON, or YAML for any other extension), in the flags' vocabulary: each key is
  * a create-table option without its dashes, each value what the flag takes. Repeatable options take lists;
  * {@code tag} also takes a map. {@code resource-policy: "@policy.json"} is read relative to the spec file.
  * <pre>
@@ -24,65 +33,209 @@ import java.util.TreeSet;
  * tag: { team: identity }
  * pitr: true
  * </pre>
+ * A YAML file may declare several tables as documents separated by {@code ---}; a JSON file declares one table
+ * (an object) or a list of them. The settings are read here, with the line of each; {@link SpecParser} checks them.
  */
 public final class SpecFile {
+    static final int MAX_BYTES = 1024 * 1024;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final YAMLFactory YAML = new YAMLFactory();
+
     private SpecFile() {
     }
 
-    public static Map<String, List<String>> read(Path file) {
-        JsonNode root;
-        try {
-            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-            ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new YAMLMapper();
-            mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            root = mapper.readTree(Files.readString(file));
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidSpecException("spec", "cannot read " + Names.quote(file.toString()) + ": "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
-                    ? json.getOriginalMessage().replaceAll("\\s+", " ") : Names.ioReason(e)));
+    /** One table's settings as a document declared them, with the line of each setting. */
+    record Document(Origin origin, Map<String, List<String>> settings, Map<String, Integer> lines) {
+        /** Where a setting is declared; the document's start for one it lacks (e.g. a missing required setting). */
+        Origin originOf(String setting) {
+            return origin.atLine(lines.getOrDefault(setting, origin.line()));
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidSpecException("spec", Names.quote(file.toString()) + " must hold a mapping of settings, "
-                    + "e.g. name: Users and pk: user_id:S");
-        }
-        Map<String, List<String>> settings = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            String key = entry.getKey().equals("table-name") ? "name" : entry.getKey();
-            if (!SpecParser.SETTINGS.contains(key)) {
-                throw new InvalidSpecException("spec", "unknown setting " + Names.quote(entry.getKey()) + " in "
-                        + Names.quote(file.toString()) + " (known: " + String.join(", ", new TreeSet<>(SpecParser.SETTINGS)) + ")");
-            }
-            List<String> values = values(key, entry.getValue(), file);
-            if (key.equals("resource-policy") && values.get(0).startsWith("@")) {
-                Path policy = Path.of(values.get(0).substring(1));
-                Path base = file.toAbsolutePath().getParent();
-                values = List.of("@" + (policy.isAbsolute() || base == null ? policy : base.resolve(policy)));
-            }
-            if (settings.put(key, values) != null) {
-                throw new InvalidSpecException("spec", "setting " + Names.quote(key) + " is given twice in " + Names.quote(file.toString()));
-            }
-        }
-        return settings;
     }
 
-    private static List<String> values(String key, JsonNode value, Path file) {
+    /** Every document of a file that could be read, and a problem for each one that could not. */
+    record Contents(List<Document> documents, List<SpecProblem> problems) {
+    }
+
+    /** The settings of the one table a {@code --spec} file declares; its first problem as the exception. */
+    public static Map<String, List<String>> read(Path file) {
+        Contents contents = contents(file);
+        if (!contents.problems().isEmpty()) {
+            throw new InvalidSpecException("spec", contents.problems().get(0).toString());
+        }
+        if (contents.documents().size() > 1) {
+            throw new InvalidSpecException("spec", file + ": declares " + contents.documents().size()
+                    + " tables; --spec takes a file declaring one");
+        }
+        return contents.documents().get(0).settings();
+    }
+
+    static Contents contents(Path file) {
+        Contents contents = new Contents(new ArrayList<>(), new ArrayList<>());
+        try {
+            read(file, contents);
+        } catch (Problem p) {
+            contents.problems().add(p.problem);
+        }
+        if (contents.documents().isEmpty() && contents.problems().isEmpty()) {
+            contents.problems().add(new SpecProblem(Origin.of(file), null, "holds no table definition"));
+        }
+        return contents;
+    }
+
+    /** Adds each document to {@code into}; throws for a problem that stops the reading of the whole file. */
+    private static void read(Path file, Contents into) throws Problem {
+        String text = text(file);
+        boolean json = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
+            try {
+                JsonToken token = parser.nextToken();
+                if (!json) {
+                    boolean numbered = yamlDocuments(text) > 1;
+                    for (int document = 1; token != null; token = parser.nextToken(), document++) {
+                        readDocument(parser, file, numbered ? document : 0, 0, into);
+                    }
+                } else if (token == JsonToken.START_ARRAY) {
+                    for (int document = 1; parser.nextToken() != JsonToken.END_ARRAY; document++) {
+                        readDocument(parser, file, document, 1, into);
+                    }
+                } else if (token != null) {
+                    readDocument(parser, file, 0, 0, into);
+                }
+                if (json && parser.nextToken() != null) {
+                    throw new Problem(new Origin(file, parser.currentTokenLocation().getLineNr(), 0), null,
+                            "has text after its JSON value (several tables go in one JSON list)");
+                }
+            } catch (JsonProcessingException e) {
+                // A constraint (e.g. nesting depth) breach carries no location; the parser's is where it stopped.
+                JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new Problem(new Origin(file, where.getLineNr(), 0), null, "not valid " + (json ? "JSON" : "YAML")
+                        + ": " + syntaxError(e));
+            }
+        } catch (IOException e) {
+            throw new Problem(Origin.of(file), null, "cannot read: " + Names.ioReason(e));
+        }
+    }
+
+    /** Jackson's words on one line, without SnakeYAML's echo of the input or Jackson's note on hidden sources. */
+    private static String syntaxError(JsonProcessingException e) {
+        // Jackson's own wrapper of SnakeYAML's exception is deprecated; its cause is SnakeYAML's.
+        String message = e.getCause() instanceof MarkedYAMLException yaml ? yaml.getProblem() : e.getOriginalMessage();
+        return message.replace("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ", "[")
+                .replaceAll("\\s+", " ").trim();
+    }
+
+    /** The file as UTF-8 text, refusing files too large to be table definitions before reading them whole. */
+    private static String text(Path file) throws Problem {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new Problem(Origin.of(file), null, "larger than 1 MiB; a spec file declares tables, not data");
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (IOException | RuntimeException e) {
+            throw new Problem(Origin.of(file), null, "cannot read: " + Names.ioReason(e));
+        }
+    }
+
+    /** How many documents a YAML text holds, up to a syntax error (which the reading proper reports). */
+    private static int yamlDocuments(String text) {
+        int count = 0;
+        try (JsonParser parser = YAML.createParser(text)) {
+            for (; parser.nextToken() != null; count++) {
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            // counted so far
+        }
+        return count;
+    }
+
+    /**
+     * Reads the document whose first token is current into {@code into}, or its problem; either way leaves the
+     * parser on the document's last token, i.e. back at {@code depth}, so the next document can be read.
+     */
+    private static void readDocument(JsonParser parser, Path file, int document, int depth, Contents into) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return; // an empty document, e.g. after a trailing ---, declares nothing
+        }
+        try {
+            into.documents().add(document(parser, new Origin(file, parser.currentTokenLocation().getLineNr(), document)));
+        } catch (Problem p) {
+            into.problems().add(p.problem);
+            while (parser.getParsingContext().getNestingDepth() > depth && parser.nextToken() != null) {
+                // skipping the rest of the document
+            }
+        }
+    }
+
+    private static Document document(JsonParser parser, Origin start) throws IOException, Problem {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new Problem(start, null, "must hold a mapping of settings, e.g. name: Users and pk: user_id:S");
+        }
+        Map<String, List<String>> settings = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String given = parser.currentName();
+            String key = given.equals("table-name") ? "name" : given;
+            Origin at = start.atLine(parser.currentTokenLocation().getLineNr());
+            if (!SpecParser.SETTINGS.contains(key)) {
+                throw new Problem(at, null, "unknown setting " + Names.quote(given) + " (known: "
+                        + String.join(", ", new TreeSet<>(SpecParser.SETTINGS)) + ")");
+            }
+            if (lines.containsKey(key)) {
+                throw new Problem(at, given, "given twice (first at line " + lines.get(key) + (given.equals(key) ? "" : " as name") + ")");
+            }
+            lines.put(key, at.line());
+            parser.nextToken();
+            settings.put(key, values(parser, key, at));
+        }
+        return new Document(start, settings, lines);
+    }
+
+    private static List<String> values(JsonParser parser, String key, Origin at) throws IOException, Problem {
         List<String> values = new ArrayList<>();
-        if (value.isArray() && SpecParser.REPEATABLE.contains(key)) {
-            value.forEach(element -> values.add(scalar(key, element, file)));
-        } else if (value.isObject() && key.equals("tag")) {
-            value.properties().forEach(tag -> values.add(tag.getKey() + "=" + scalar(key, tag.getValue(), file)));
+        if (parser.currentToken() == JsonToken.START_ARRAY && SpecParser.REPEATABLE.contains(key)) {
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                values.add(scalar(parser, key, at));
+            }
+        } else if (parser.currentToken() == JsonToken.START_OBJECT && key.equals("tag")) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String tag = parser.currentName();
+                parser.nextToken();
+                values.add(tag + "=" + scalar(parser, key, at));
+            }
         } else {
-            values.add(scalar(key, value, file));
+            values.add(scalar(parser, key, at));
+        }
+        if (key.equals("resource-policy") && values.get(0).startsWith("@")) {
+            Path policy = Path.of(values.get(0).substring(1));
+            Path base = at.file().toAbsolutePath().getParent();
+            values = List.of("@" + (policy.isAbsolute() || base == null ? policy : base.resolve(policy)));
         }
         return values;
     }
 
-    private static String scalar(String key, JsonNode value, Path file) {
-        if (value.isValueNode() && !value.isNull()) {
-            return value.asText();
+    private static String scalar(JsonParser parser, String key, Origin setting) throws IOException, Problem {
+        Origin at = setting.atLine(parser.currentTokenLocation().getLineNr());
+        // Jackson does not resolve aliases (so no alias bomb can grow), but gives the anchor's name as the value.
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw new Problem(at, key, "YAML aliases are not supported (got *" + parser.getText() + "); write the value out");
         }
-        throw new InvalidSpecException("spec", "setting " + Names.quote(key) + " in " + Names.quote(file.toString())
-                + " must be " + (SpecParser.REPEATABLE.contains(key) ? "a value or a list of values" : "a single value")
+        JsonToken token = parser.currentToken();
+        if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
+            return parser.getText();
+        }
+        throw new Problem(at, key, "must be " + (SpecParser.REPEATABLE.contains(key) ? "a value or a list of values" : "a single value")
                 + (key.equals("tag") ? " (or a map of tags)" : ""));
+    }
+
+    /** Stops reading a document (or a whole file) with its problem. */
+    private static final class Problem extends Exception {
+        private final transient SpecProblem problem;
+
+        Problem(Origin origin, String setting, String message) {
+            super(message, null, false, false);
+            this.problem = new SpecProblem(origin, setting, message);
+        }
     }
 }

@@ -311,9 +311,9 @@ class ProductionTableIT {
         assertThat(ddb.run("create-table", "--spec", unknown.toString()).expect(ExitCode.INVALID_INPUT).errLines())
                 .singleElement().asString().contains("--spec", "unknown setting 'colour'");
         assertThat(ddb.run("create-table", "--spec", broken.toString()).expect(ExitCode.INVALID_INPUT).errLines())
-                .singleElement().asString().contains("--spec", "cannot read");
+                .singleElement().asString().contains("--spec", "broken.json:1: not valid JSON");
         assertThat(ddb.run("create-table", "--spec", twice.toString()).expect(ExitCode.INVALID_INPUT).errLines())
-                .singleElement().asString().contains("--spec", "Duplicate field 'name'");
+                .singleElement().asString().contains("--spec", "twice.yaml:3: name: given twice (first at line 1)");
         assertThat(ddb.run("create-table", "--spec", list.toString()).expect(ExitCode.INVALID_INPUT).errLines())
                 .singleElement().asString().contains("must hold a mapping");
         assertThat(ddb.run("create-table", "--spec", dir.resolve("missing.yaml").toString()).expect(ExitCode.INVALID_INPUT)

@@ -1,0 +1,97 @@
+package dev.dynoctl.table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads many tables' declarations (for plan and apply): spec files, and directories of them. Everything is read
+ * and checked, and every problem collected with its file, line and setting, so one run shows them all.
+ */
+public final class SpecSources {
+    private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
+
+    private SpecSources() {
+    }
+
+    /** The tables declared, each name once (a repeated one is a problem, not a table), and every problem found. */
+    public record Result(List<DeclaredTable> tables, List<SpecProblem> problems) {
+        public Result {
+            tables = List.copyOf(tables);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Reads every path: a spec file, or a directory (its *.yaml, *.yml and *.json files, sorted by name, not
+     * recursing). A file reached twice (e.g. named and in a directory named too) is read once.
+     */
+    public static Result read(List<Path> paths) {
+        List<DeclaredTable> tables = new ArrayList<>();
+        List<SpecProblem> problems = new ArrayList<>();
+        Map<String, Origin> names = new HashMap<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path path : paths) {
+            for (Path file : files(path, problems)) {
+                if (seen.add(file.toAbsolutePath().normalize())) {
+                    read(file, tables, problems, names);
+                }
+            }
+        }
+        return new Result(tables, problems);
+    }
+
+    /** @param names where each table name met so far is declared */
+    private static void read(Path file, List<DeclaredTable> tables, List<SpecProblem> problems, Map<String, Origin> names) {
+        SpecFile.Contents contents = SpecFile.contents(file);
+        problems.addAll(contents.problems());
+        for (SpecFile.Document document : contents.documents()) {
+            try {
+                TableSpec spec = SpecParser.parse(document.settings());
+                Origin named = document.originOf("name");
+                Origin earlier = names.putIfAbsent(spec.name(), named);
+                if (earlier == null) {
+                    tables.add(new DeclaredTable(spec, document.origin()));
+                } else {
+                    problems.add(new SpecProblem(named, "name", "table " + spec.name() + " is declared twice: here and at " + earlier));
+                }
+            } catch (InvalidSpecException e) {
+                problems.add(new SpecProblem(document.originOf(e.setting()), e.setting(), e.getMessage()));
+            }
+        }
+    }
+
+    /** The path itself, or a directory's spec files; a directory without any is a problem. */
+    private static List<Path> files(Path path, List<SpecProblem> problems) {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            List<Path> found = entries.filter(SpecSources::isSpecFile)
+                    .sorted(Comparator.comparing(entry -> entry.getFileName().toString())).toList();
+            if (found.isEmpty()) {
+                problems.add(new SpecProblem(Origin.of(path), null, "holds no spec file (*.yaml, *.yml, *.json)"));
+            }
+            return found;
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new SpecProblem(Origin.of(path), null, "cannot read the directory: "
+                    + Names.ioReason(e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e)));
+            return List.of();
+        }
+    }
+
+    private static boolean isSpecFile(Path entry) {
+        String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(entry) && EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+}
