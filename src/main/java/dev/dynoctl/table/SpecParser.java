@@ -92,7 +92,7 @@ public final class SpecParser {
     }
 
     private String required(String setting) {
-        return one(setting).orElseThrow(() -> new InvalidSpecException(setting, "required (on the command line or in --spec)"));
+        return one(setting).orElseThrow(() -> new InvalidSpecException(setting, "required"));
     }
 
     private Optional<String> one(String setting) {

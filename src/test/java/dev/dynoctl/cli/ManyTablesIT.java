@@ -61,7 +61,7 @@ class ManyTablesIT {
 
         CliRun planned = ddb.run("plan", "-f", dir.toString()).expect(ExitCode.CHANGES_PENDING);
         assertThat(planned.out().lines()).containsExactly(
-                users + ": create (" + dir.resolve("tables.yaml") + ":1)",
+                users + ": create (" + dir.resolve("tables.yaml") + ":1 (document 1))",
                 orders + ": create (" + dir.resolve("tables.yaml") + ":4 (document 2))",
                 "Plan: 2 to create.");
         assertThat(ddb.tableExists(users)).as("plan changes nothing").isFalse();

@@ -188,7 +188,7 @@ class SpecSourcesTest {
                 write("rules.json", "[{\"name\": \"Events\", \"pk\": \"id:S\"},\n {\"name\": \"x\", \"pk\": \"id:S\"}]")))
                 .containsExactly("rules.yaml:3 (document 1): billing-mode: expected on-demand or provisioned "
                                 + "(or PAY_PER_REQUEST, PROVISIONED), got 'sometimes'",
-                        "rules.yaml:7 (document 2): pk: required (on the command line or in --spec)",
+                        "rules.yaml:7 (document 2): pk: required",
                         "rules.json:2 (document 2): name: table name must be 3-255 characters of a-z, A-Z, 0-9, '_', '-', '.' "
                                 + "(got 'x')");
     }
