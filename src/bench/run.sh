@@ -18,6 +18,8 @@
 #   (dynoctl and the boto3 script run directly; the AWS CLI pair needs a shell for its two commands)
 #   bad input: dynoctl create-table --name ab (rejected before any AWS class loads)
 #   describe: dynoctl describe-table | aws dynamodb describe-table, on an existing ACTIVE table on dynalite
+#   many tables: dynoctl apply of 50 new tables on dynalite (vs one create-table there); dynoctl plan of 100 existing
+#   tables on moto (vs one describe-table there)
 #   (on moto, whose DescribeContributorInsights answers HTTP 500, the SDK's retries of that read would be measured)
 set -euo pipefail
 export LC_ALL=C  # a "." in EPOCHREALTIME and in the figures
@@ -163,6 +165,28 @@ for round in $(seq 1 "$SLOW_ROUNDS"); do
   measure "dynalite: aws create-table + wait" 0 bash -c 'cli_pair "$0" "$1"' "$DYNALITE" "c$n-$RANDOM"
 done
 
+# Many tables: apply of 50 new tables that stay CREATING for 2.5 s (dynalite), against one create-table of one such
+# table above; plan of 100 existing tables on moto, against one describe-table on moto.
+specs() {  # directory, count, prefix: one YAML file declaring that many tables
+  mkdir -p "$1"
+  local i
+  for i in $(seq 1 "$2"); do
+    [ "$i" = 1 ] || echo '---'
+    printf 'name: %s-%03d\npk: user_id:S\n' "$3" "$i"
+  done >"$1/tables.yaml"
+}
+specs "$WORK/many100" 100 "bench-plan"
+run_checked "dynoctl apply of 100 tables on moto (the plan case's tables)" \
+  target/dynoctl apply -f "$WORK/many100" --endpoint-url "$MOTO"
+for round in $(seq 1 "$ROUNDS"); do
+  measure "moto: dynoctl plan, 100 tables" 0 target/dynoctl plan -f "$WORK/many100" --endpoint-url "$MOTO"
+  measure "moto: dynoctl describe-table" 0 target/dynoctl describe-table --endpoint-url "$MOTO" --name bench-plan-001
+done
+for round in $(seq 1 "$SLOW_ROUNDS"); do
+  rm -rf "$WORK/many50"; specs "$WORK/many50" 50 "bench-apply-$round-$RANDOM"
+  measure "dynalite: dynoctl apply, 50 tables" 0 target/dynoctl apply -f "$WORK/many50" --endpoint-url "$DYNALITE"
+done
+
 python3 - "$RESULTS" <<'PY'
 import collections, statistics, sys
 rows = collections.defaultdict(list)
@@ -185,4 +209,8 @@ for where in ("moto", "dynalite"):
           f"dynoctl / aws pair = {ratio(d, where + ': aws create-table + wait')}")
 print("describe: dynoctl / aws = "
       f"{ratio('describe: dynoctl describe-table', 'describe: aws describe-table')} (on dynalite, an ACTIVE table)")
+print("apply of 50 tables / one create-table (dynalite, 2.5 s CREATING) = "
+      f"{ratio('dynalite: dynoctl apply, 50 tables', 'dynalite: dynoctl create-table')}")
+print("plan of 100 tables / one describe-table (moto) = "
+      f"{ratio('moto: dynoctl plan, 100 tables', 'moto: dynoctl describe-table')}")
 PY

@@ -130,7 +130,8 @@ final class ApplyCommand extends AwsCommand {
         ProvisionResult result = outcome.result();
         String status = result.table().tableStatusAsString();
         return switch (result.outcome()) {
-            case CREATED -> outcome.table() + ": created, " + status + " after " + seconds;
+            case CREATED -> outcome.table() + ": created" + (result.changes().isEmpty() ? "" : " (" + String.join("; ", result.changes())
+                    + ")") + ", " + status + " after " + seconds;
             case UPDATED -> outcome.table() + ": updated (" + String.join("; ", result.changes()) + "), " + status + " after " + seconds;
             case EXISTS -> outcome.table() + ": in sync, " + status;
         };

@@ -11,13 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrl-C and SIGTERM while create-table waits, on the packaged launcher as a child process. A proxy keeps the table
+ * Ctrl-C and SIGTERM while create-table (and apply) waits, on the packaged launcher as a child process. A proxy keeps the table
  * CREATING (it rewrites moto's answers) so the command is surely waiting when the signal comes.
  */
 @ExtendWith(EmulatorExtension.class)
@@ -37,7 +38,7 @@ class InterruptIT {
         String table = Emulator.uniqueTableName("Stopped");
         try (FaultProxy proxy = new FaultProxy(ddb.endpoint())) {
             proxy.always("CreateTable", FaultProxy.creating()).always("DescribeTable", FaultProxy.creating());
-            Process process = launch(proxy.endpoint().toString(), table);
+            Process process = launch(proxy.endpoint().toString(), "create-table", "--name", table, "--pk", "id:S");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (proxy.calls("DescribeTable") < 3 && System.nanoTime() < deadline && process.isAlive()) {
                 Thread.sleep(50);
@@ -51,16 +52,45 @@ class InterruptIT {
                             + "(DynamoDB goes on; run the same command again to finish)");
             assertThat(Files.readString(home.resolve("out.txt"))).isEmpty();
         }
-        Process rerun = launch(ddb.endpoint().toString(), table);
+        Process rerun = launch(ddb.endpoint().toString(), "create-table", "--name", table, "--pk", "id:S");
         assertThat(rerun.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(rerun.exitValue()).as(Files.readString(home.resolve("err.txt"))).isEqualTo(0);
         assertThat(Files.readString(home.resolve("out.txt"))).startsWith("Table " + table + " already exists as declared: ACTIVE.");
     }
 
-    /** target/dynoctl create-table in a child process; output in out.txt and err.txt. */
-    private Process launch(String endpoint, String table) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of("target", "dynoctl").toString(), "create-table", "--name", table,
-                "--pk", "id:S", "--endpoint-url", endpoint, "--region", "us-east-1"))
+    @Test
+    void ctrl_c_during_apply_says_where_each_table_in_progress_was_and_the_next_apply_picks_up() throws Exception {
+        String first = Emulator.uniqueTableName("First");
+        String second = Emulator.uniqueTableName("Second");
+        Path specs = Files.writeString(home.resolve("tables.yaml"), "name: " + first + "\npk: id:S\n---\nname: " + second
+                + "\npk: id:S\n");
+        try (FaultProxy proxy = new FaultProxy(ddb.endpoint())) {
+            proxy.always("CreateTable", FaultProxy.creating()).always("DescribeTable", FaultProxy.creating());
+            Process process = launch(proxy.endpoint().toString(), "apply", "-f", specs.toString());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (proxy.calls("DescribeTable") < 6 && System.nanoTime() < deadline && process.isAlive()) {
+                Thread.sleep(50);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGINT").isTrue();
+            assertThat(process.exitValue()).isEqualTo(130);
+            assertThat(Files.readAllLines(home.resolve("err.txt"), StandardCharsets.UTF_8)).containsExactlyInAnyOrder(
+                    "dynoctl apply: interrupted; table " + first + " was CREATING (DynamoDB goes on; run the same command again to finish)",
+                    "dynoctl apply: interrupted; table " + second + " was CREATING (DynamoDB goes on; run the same command again to finish)");
+        }
+        Process rerun = launch(ddb.endpoint().toString(), "apply", "-f", specs.toString());
+        assertThat(rerun.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(rerun.exitValue()).as(Files.readString(home.resolve("err.txt"))).isEqualTo(0);
+        assertThat(Files.readString(home.resolve("out.txt"))).contains("Apply: 2 unchanged.");
+    }
+
+    /** target/dynoctl in a child process against the endpoint; output in out.txt and err.txt. */
+    private Process launch(String endpoint, String... command) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(Path.of("target", "dynoctl").toString()));
+        args.addAll(List.of(command));
+        args.addAll(List.of("--endpoint-url", endpoint, "--region", "us-east-1"));
+        ProcessBuilder builder = new ProcessBuilder(args)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(home.resolve("out.txt").toFile())
                 .redirectError(home.resolve("err.txt").toFile());
