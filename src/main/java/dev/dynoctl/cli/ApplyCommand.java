@@ -74,7 +74,7 @@ final class ApplyCommand extends AwsCommand {
         List<ApplyRun.TableOutcome> outcomes;
         try (ApplyProgress progress = new ApplyProgress(err(), context.terminal().interactive() && !output.quiet,
                 spec.qualifiedName(), pending)) {
-            outcomes = new ApplyRun(tables, waiter, context.sleeper()).apply(specs, plans, wait.policy(),
+            outcomes = new ApplyRun(tables, waiter, context.clock()).apply(specs, plans, wait.policy(),
                     new TableProvisioner.Options(wait.waiting(), addMissingIndexes), parallelism, progress,
                     outcome -> progress.finished(outcome.table(), out(), output.json() ? null : line(outcome)));
         }

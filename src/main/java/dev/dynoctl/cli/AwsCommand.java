@@ -54,7 +54,7 @@ abstract class AwsCommand implements Callable<Integer> {
     private int run(AwsSettings settings) {
         try (DynamoDbClient client = context.clients().open(settings)) {
             DynamoDbTables tables = new DynamoDbTables(client);
-            return execute(tables, new TableWaiter(tables, context.sleeper())).code();
+            return execute(tables, new TableWaiter(tables, context.clock())).code();
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.aws.DynamoDbClients;
-import dev.dynoctl.table.Sleeper;
+import dev.dynoctl.table.WaitClock;
 
 /** What commands get from outside the command line: how to reach DynamoDB, the terminal, how to pause. */
-public record CliContext(DynamoDbClients clients, Terminal terminal, Sleeper sleeper) {
+public record CliContext(DynamoDbClients clients, Terminal terminal, WaitClock clock) {
 }

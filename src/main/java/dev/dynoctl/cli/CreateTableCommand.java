@@ -88,7 +88,7 @@ final class CreateTableCommand extends AwsCommand {
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
         ProvisionResult result;
         try (Progress progress = progress()) {
-            result = new TableProvisioner(tables, waiter, context.sleeper())
+            result = new TableProvisioner(tables, waiter, context.clock())
                     .provision(tableSpec, wait.policy(), new TableProvisioner.Options(wait.waiting(), addMissingIndexes), progress);
         }
         if (!output.quiet) {

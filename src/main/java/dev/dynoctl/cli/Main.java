@@ -1,7 +1,7 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.aws.DynamoDbClients;
-import dev.dynoctl.table.Sleeper;
+import dev.dynoctl.table.WaitClock;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -10,7 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CliContext context = new CliContext(new DynamoDbClients(System.getenv(), List.of()), Terminal.SYSTEM, Sleeper.THREAD);
+        CliContext context = new CliContext(new DynamoDbClients(System.getenv(), List.of()), Terminal.SYSTEM, WaitClock.SYSTEM);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(Cli.forArguments(context, out, err, args).execute(args));

@@ -29,9 +29,11 @@ public final class ApplyRun {
     }
 
     private final TableProvisioner provisioner;
+    private final WaitClock clock;
 
-    public ApplyRun(DynamoDbTables tables, TableWaiter waiter, Sleeper sleeper) {
-        this.provisioner = new TableProvisioner(tables, waiter, sleeper, new ControlPlaneGate(sleeper));
+    public ApplyRun(DynamoDbTables tables, TableWaiter waiter, WaitClock clock) {
+        this.provisioner = new TableProvisioner(tables, waiter, clock, new ControlPlaneGate(clock));
+        this.clock = clock;
     }
 
     /**
@@ -42,7 +44,7 @@ public final class ApplyRun {
     public List<TableOutcome> apply(List<TableSpec> specs, List<TablePlan> plans, WaitPolicy policy,
                                     TableProvisioner.Options options, int parallelism, WaitListener listener,
                                     Consumer<TableOutcome> finished) {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long pending = plans.stream().filter(TablePlan::pending).count();
         ExecutorService workers = Executors.newFixedThreadPool((int) Math.max(1, Math.min(parallelism, pending)), runnable -> {
             Thread thread = new Thread(runnable, "dynoctl-apply");
@@ -77,13 +79,13 @@ public final class ApplyRun {
 
     private TableOutcome run(TableSpec spec, WaitPolicy policy, TableProvisioner.Options options, WaitListener listener,
                              long runStart) {
-        long start = System.nanoTime();
-        Duration waitedForAWorker = TableWaiter.since(runStart);
+        long start = clock.nanoTime();
+        Duration waitedForAWorker = clock.since(runStart);
         try {
             ProvisionResult result = provisioner.provision(spec, policy.remaining(waitedForAWorker), options, listener);
-            return new TableOutcome(spec.name(), result, null, TableWaiter.since(start));
+            return new TableOutcome(spec.name(), result, null, clock.since(start));
         } catch (RuntimeException e) {
-            return new TableOutcome(spec.name(), null, e, TableWaiter.since(start));
+            return new TableOutcome(spec.name(), null, e, clock.since(start));
         }
     }
 

@@ -12,30 +12,31 @@ public final class ControlPlaneGate {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
-    private final Sleeper sleeper;
-    private long clearAtNanos = System.nanoTime();
+    private final WaitClock clock;
+    private long clearAtNanos;
     private Duration backoff = FIRST_BACKOFF;
 
-    public ControlPlaneGate(Sleeper sleeper) {
-        this.sleeper = sleeper;
+    public ControlPlaneGate(WaitClock clock) {
+        this.clock = clock;
+        this.clearAtNanos = clock.nanoTime();
     }
 
     /** Waits until the shared back-off has passed, at most {@code left}. */
     void awaitClear(Duration left) throws InterruptedException {
         long wait;
         synchronized (this) {
-            wait = clearAtNanos - System.nanoTime();
+            wait = clearAtNanos - clock.nanoTime();
         }
         if (wait > 0) {
             Duration pause = Duration.ofNanos(wait);
-            sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
+            clock.sleep(pause.compareTo(left) < 0 ? pause : left);
         }
     }
 
     /** Called on LimitExceededException: moves the shared clear time out by a jittered share of the back-off. */
     synchronized void limitExceeded() {
         long jittered = ThreadLocalRandom.current().nextLong(backoff.toNanos() / 2, backoff.toNanos() + 1);
-        clearAtNanos = Math.max(clearAtNanos, System.nanoTime() + jittered);
+        clearAtNanos = Math.max(clearAtNanos, clock.nanoTime() + jittered);
         Duration doubled = backoff.multipliedBy(2);
         backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }

@@ -11,24 +11,25 @@ public final class PollPacer {
     public static final int PER_SECOND = 40;
     private static final long GAP_NANOS = Duration.ofSeconds(1).toNanos() / PER_SECOND;
 
-    private final Sleeper sleeper;
-    private long nextSlotNanos = System.nanoTime();
+    private final WaitClock clock;
+    private long nextSlotNanos;
 
-    public PollPacer(Sleeper sleeper) {
-        this.sleeper = sleeper;
+    public PollPacer(WaitClock clock) {
+        this.clock = clock;
+        this.nextSlotNanos = clock.nanoTime();
     }
 
     /** Takes the next free slot, pausing until it comes. */
     void acquire() throws InterruptedException {
         long wait;
         synchronized (this) {
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             long slot = Math.max(now, nextSlotNanos);
             nextSlotNanos = slot + GAP_NANOS;
             wait = slot - now;
         }
         if (wait > 0) {
-            sleeper.sleep(Duration.ofNanos(wait));
+            clock.sleep(Duration.ofNanos(wait));
         }
     }
 }

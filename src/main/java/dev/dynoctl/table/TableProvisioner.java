@@ -28,24 +28,24 @@ public final class TableProvisioner {
 
     private final DynamoDbTables tables;
     private final TableWaiter waiter;
-    private final Sleeper sleeper;
+    private final WaitClock clock;
     private final ControlPlaneGate gate;
 
     /** For one table (create-table). */
-    public TableProvisioner(DynamoDbTables tables, TableWaiter waiter, Sleeper sleeper) {
-        this(tables, waiter, sleeper, new ControlPlaneGate(sleeper));
+    public TableProvisioner(DynamoDbTables tables, TableWaiter waiter, WaitClock clock) {
+        this(tables, waiter, clock, new ControlPlaneGate(clock));
     }
 
     /** @param gate shared by every table of a run (apply): LimitExceeded is account-wide */
-    public TableProvisioner(DynamoDbTables tables, TableWaiter waiter, Sleeper sleeper, ControlPlaneGate gate) {
+    public TableProvisioner(DynamoDbTables tables, TableWaiter waiter, WaitClock clock, ControlPlaneGate gate) {
         this.tables = tables;
         this.waiter = waiter;
-        this.sleeper = sleeper;
+        this.clock = clock;
         this.gate = gate;
     }
 
     public ProvisionResult provision(TableSpec spec, WaitPolicy policy, Options options, WaitListener listener) {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         Optional<TableDescription> existing = tables.describe(spec.name());
         if (existing.isPresent()) {
             return converge(spec, existing.get(), policy, options, listener, start);
@@ -64,11 +64,11 @@ public final class TableProvisioner {
             created = found;
         }
         if (!options.waitUntilSettled()) {
-            return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, TableWaiter.since(start), List.of(), List.of());
+            return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, clock.since(start), List.of(), List.of());
         }
         // DynamoDB answers CREATING; an emulator, or DescribeTable after a lost answer, may already say ACTIVE.
         TableDescription active = isSettled(created) ? created
-                : waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), true, listener);
+                : waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), true, listener);
         Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active, TableState.Aspects.declaredIn(spec, true)),
                 true, false);
         return finish(spec, active, ProvisionResult.Outcome.CREATED, followUps, policy, options, listener, start);
@@ -114,7 +114,7 @@ public final class TableProvisioner {
             Change change = changes.get(i);
             try {
                 if (needsActive) {
-                    current = waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), false, listener);
+                    current = waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), false, listener);
                 }
                 if (!applyWithRetry(change, spec, current, policy, start, outcome)) {
                     skipped.add(change.description() + ": " + Lookup.notAvailableText("UnknownOperationException") + "; not applied");
@@ -129,14 +129,14 @@ public final class TableProvisioner {
         }
         if (options.waitUntilSettled()) {
             if (needsActive || !isSettled(current)) {
-                current = waiter.untilActive(spec.name(), policy.remaining(TableWaiter.since(start)), false, listener);
+                current = waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), false, listener);
             }
             for (Change change : applied) {
                 Lookup<String> settled;
                 if (change instanceof Change.EnableTimeToLive) {
-                    settled = waiter.untilTimeToLiveEnabled(spec.name(), policy.remaining(TableWaiter.since(start)), listener);
+                    settled = waiter.untilTimeToLiveEnabled(spec.name(), policy.remaining(clock.since(start)), listener);
                 } else if (change instanceof Change.PointInTimeRecovery pitr) {
-                    settled = waiter.untilPointInTimeRecovery(spec.name(), pitr.enabled(), policy.remaining(TableWaiter.since(start)),
+                    settled = waiter.untilPointInTimeRecovery(spec.name(), pitr.enabled(), policy.remaining(clock.since(start)),
                             listener);
                 } else {
                     continue;
@@ -149,7 +149,7 @@ public final class TableProvisioner {
         // Every change skipped: the table was left as it was.
         ProvisionResult.Outcome done = outcome == ProvisionResult.Outcome.UPDATED && applied.isEmpty()
                 ? ProvisionResult.Outcome.EXISTS : outcome;
-        return new ProvisionResult(done, current, TableWaiter.since(start), descriptions(applied), skipped);
+        return new ProvisionResult(done, current, clock.since(start), descriptions(applied), skipped);
     }
 
     private static List<String> descriptions(List<Change> changes) {
@@ -171,7 +171,7 @@ public final class TableProvisioner {
                 if (doneMeanwhile(change, spec, outcome)) {
                     return true;
                 }
-                Duration left = policy.timeout().minus(TableWaiter.since(start));
+                Duration left = policy.timeout().minus(clock.since(start));
                 if (!NOT_YET.contains(errorCode(e)) || left.compareTo(Duration.ZERO) <= 0) {
                     throw e;
                 }
@@ -205,7 +205,7 @@ public final class TableProvisioner {
     private void pause(Duration backoff, Duration left, String table, String status) {
         Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2, backoff.toMillis() + 1));
         try {
-            sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
+            clock.sleep(pause.compareTo(left) < 0 ? pause : left);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new WaitInterruptedException(table, status);
@@ -230,15 +230,15 @@ public final class TableProvisioner {
         CreateTableRequest request = Requests.createTable(spec);
         String status = "not created yet (LimitExceededException)";
         while (true) {
-            awaitGate(policy.timeout().minus(TableWaiter.since(start)), spec.name(), status);
+            awaitGate(policy.timeout().minus(clock.since(start)), spec.name(), status);
             try {
                 TableDescription created = tables.create(request);
                 gate.succeeded();
                 return created;
             } catch (LimitExceededException e) {
                 gate.limitExceeded();
-                if (policy.timeout().minus(TableWaiter.since(start)).compareTo(Duration.ZERO) <= 0) {
-                    throw new TooManyTableOperationsException("CreateTable", spec.name(), TableWaiter.since(start), e);
+                if (policy.timeout().minus(clock.since(start)).compareTo(Duration.ZERO) <= 0) {
+                    throw new TooManyTableOperationsException("CreateTable", spec.name(), clock.since(start), e);
                 }
             }
         }

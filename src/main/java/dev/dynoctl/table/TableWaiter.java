@@ -20,14 +20,14 @@ public final class TableWaiter {
             "ARCHIVED", "REPLICATION_NOT_AUTHORIZED");
 
     private final DynamoDbTables tables;
-    private final Sleeper sleeper;
+    private final WaitClock clock;
     private final PollPacer pacer;
 
     /** One waiter for a run: the tables waited for in parallel share its {@link PollPacer}. */
-    public TableWaiter(DynamoDbTables tables, Sleeper sleeper) {
+    public TableWaiter(DynamoDbTables tables, WaitClock clock) {
         this.tables = tables;
-        this.sleeper = sleeper;
-        this.pacer = new PollPacer(sleeper);
+        this.clock = clock;
+        this.pacer = new PollPacer(clock);
     }
 
     /** One poll: the status to report, and the result once the goal is reached (null until then). */
@@ -108,7 +108,7 @@ public final class TableWaiter {
     }
 
     private <T> T poll(String table, WaitPolicy policy, String goal, WaitListener listener, Probe<T> probe) {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         String last = "not seen yet";
         while (true) {
             try {
@@ -117,29 +117,25 @@ public final class TableWaiter {
                 Thread.currentThread().interrupt();
                 throw new WaitInterruptedException(table, last);
             }
-            Duration elapsed = since(start);
+            Duration elapsed = clock.since(start);
             Observation<T> seen = probe.observe(elapsed);
             last = seen.status();
             listener.polled(table, seen.status(), elapsed);
             if (seen.result() != null) {
                 return seen.result();
             }
-            elapsed = since(start);
+            elapsed = clock.since(start);
             Duration left = policy.timeout().minus(elapsed);
             if (left.isNegative() || left.isZero()) {
                 throw new WaitTimeoutException(table, goal, seen.status(), elapsed);
             }
             Duration delay = policy.nextDelay(elapsed);
             try {
-                sleeper.sleep(delay.compareTo(left) < 0 ? delay : left);
+                clock.sleep(delay.compareTo(left) < 0 ? delay : left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WaitInterruptedException(table, seen.status());
             }
         }
-    }
-
-    static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.support.CliRun;
 import dev.dynoctl.support.Terminals;
-import dev.dynoctl.table.Sleeper;
+import dev.dynoctl.table.WaitClock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -128,7 +128,7 @@ class BadInputTest {
     }
 
     private CliRun run(String... args) {
-        CliContext context = new CliContext(new DynamoDbClients(Map.of(), List.of(guard)), Terminals.NONE, Sleeper.THREAD);
+        CliContext context = new CliContext(new DynamoDbClients(Map.of(), List.of(guard)), Terminals.NONE, WaitClock.SYSTEM);
         String[] withEndpoint = Stream.concat(Stream.of(args),
                 args.length > 0 && !String.join(" ", args).contains("--endpoint-url")
                         ? Stream.of("--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1") : Stream.empty())

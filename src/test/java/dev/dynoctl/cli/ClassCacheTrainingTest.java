@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.support.Terminals;
-import dev.dynoctl.table.Sleeper;
+import dev.dynoctl.table.WaitClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class ClassCacheTrainingTest {
     @Test
     void every_public_command_is_in_the_training_script() {
-        CommandLine root = Cli.commandLine(new CliContext(new DynamoDbClients(Map.of(), List.of()), Terminals.NONE, Sleeper.THREAD),
+        CommandLine root = Cli.commandLine(new CliContext(new DynamoDbClients(Map.of(), List.of()), Terminals.NONE, WaitClock.SYSTEM),
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         Set<String> trained = ClassCacheTrainingCommand.script(Path.of("specs")).stream()
                 .map(command -> command.get(0).equals("local") ? "local " + command.get(1) : command.get(0))

@@ -8,7 +8,7 @@ import dev.dynoctl.support.EmulatorExtension;
 import dev.dynoctl.support.FaultProxy;
 import dev.dynoctl.support.Emulator;
 import dev.dynoctl.support.Terminals;
-import dev.dynoctl.table.Sleeper;
+import dev.dynoctl.table.WaitClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ class FaultInjectionIT {
     }
 
     private CliRun dynoctl(String... args) {
-        CliContext context = new CliContext(new DynamoDbClients(Map.of(), List.of(), SHORT), Terminals.NONE, Sleeper.THREAD);
+        CliContext context = new CliContext(new DynamoDbClients(Map.of(), List.of(), SHORT), Terminals.NONE, WaitClock.SYSTEM);
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                 java.util.stream.Stream.of("--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1")).toArray(String[]::new);
         return CliRun.run(context, all);

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.support.CliRun;
 import dev.dynoctl.support.Terminals;
-import dev.dynoctl.table.Sleeper;
+import dev.dynoctl.table.WaitClock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HelpTest {
     private static CliRun run(String... args) {
-        return CliRun.run(new CliContext(new DynamoDbClients(Map.of(), List.of()), Terminals.NONE, Sleeper.THREAD), args);
+        return CliRun.run(new CliContext(new DynamoDbClients(Map.of(), List.of()), Terminals.NONE, WaitClock.SYSTEM), args);
     }
 
     @Test

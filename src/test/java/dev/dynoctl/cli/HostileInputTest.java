@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.support.CliRun;
 import dev.dynoctl.support.Terminals;
-import dev.dynoctl.table.Sleeper;
+import dev.dynoctl.table.WaitClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +201,7 @@ class HostileInputTest {
         if (all.stream().noneMatch(a -> a.startsWith("--region"))) {
             all.addAll(List.of("--region", "us-east-1"));
         }
-        CliContext context = new CliContext(new DynamoDbClients(Map.of(), List.of(guard)), Terminals.NONE, Sleeper.THREAD);
+        CliContext context = new CliContext(new DynamoDbClients(Map.of(), List.of(guard)), Terminals.NONE, WaitClock.SYSTEM);
         CliRun run = CliRun.run(context, all.toArray(String[]::new)).expect(ExitCode.INVALID_INPUT);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).hasSize(1);

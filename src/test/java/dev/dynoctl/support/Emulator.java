@@ -2,7 +2,7 @@ package dev.dynoctl.support;
 
 import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.cli.CliContext;
-import dev.dynoctl.table.Sleeper;
+import dev.dynoctl.table.WaitClock;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ public final class Emulator {
 
     /** Runs dynoctl against this emulator with a terminal and SDK interceptors of the test's choosing. */
     public CliRun run(dev.dynoctl.cli.Terminal terminal, List<ExecutionInterceptor> interceptors, String... args) {
-        CliContext context = new CliContext(new DynamoDbClients(Map.of(), interceptors), terminal, Sleeper.THREAD);
+        CliContext context = new CliContext(new DynamoDbClients(Map.of(), interceptors), terminal, WaitClock.SYSTEM);
         return CliRun.run(context, withEndpoint(args));
     }
 

@@ -143,7 +143,7 @@ class OptionalAspectsTest {
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         try {
-            CliContext context = new CliContext(new DynamoDbClients(Map.of(), List.of()), Terminals.NONE, Sleeper.THREAD);
+            CliContext context = new CliContext(new DynamoDbClients(Map.of(), List.of()), Terminals.NONE, WaitClock.SYSTEM);
             List<String> args = new java.util.ArrayList<>(List.of("describe-table", "--name", TABLE,
                     "--endpoint-url", endpoint.uri().toString(), "--region", "us-east-1"));
             args.addAll(List.of(more));
@@ -176,7 +176,7 @@ class OptionalAspectsTest {
         // dynalite: DescribeTimeToLive answers, UpdateTimeToLive is UnknownOperationException.
         endpoint.answer("DescribeTimeToLive", CannedEndpoint.Answer.json("{\"TimeToLiveDescription\":{\"TimeToLiveStatus\":\"DISABLED\"}}"));
         DynamoDbTables tables = endpoint.tables();
-        TableProvisioner provisioner = new TableProvisioner(tables, new TableWaiter(tables, Sleeper.THREAD), Sleeper.THREAD);
+        TableProvisioner provisioner = new TableProvisioner(tables, new TableWaiter(tables, WaitClock.SYSTEM), WaitClock.SYSTEM);
 
         ProvisionResult result = provisioner.provision(SpecParserTest.parse("name", TABLE, "pk", "id:S", "ttl-attribute", "expires"),
                 POLICY, new TableProvisioner.Options(true, false), WaitListener.NONE);
@@ -195,7 +195,7 @@ class OptionalAspectsTest {
                         CannedEndpoint.Answer.html(501))
                 .answer("UpdateTimeToLive", CannedEndpoint.Answer.json("{\"TimeToLiveSpecification\":{\"Enabled\":true,\"AttributeName\":\"expires\"}}"));
         DynamoDbTables tables = endpoint.tables();
-        TableProvisioner provisioner = new TableProvisioner(tables, new TableWaiter(tables, Sleeper.THREAD), Sleeper.THREAD);
+        TableProvisioner provisioner = new TableProvisioner(tables, new TableWaiter(tables, WaitClock.SYSTEM), WaitClock.SYSTEM);
 
         ProvisionResult result = provisioner.provision(SpecParserTest.parse("name", TABLE, "pk", "id:S", "ttl-attribute", "expires"),
                 POLICY, new TableProvisioner.Options(true, false), WaitListener.NONE);
