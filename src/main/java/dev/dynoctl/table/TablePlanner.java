@@ -32,15 +32,19 @@ public final class TablePlanner {
         }
         var table = existing.get().table();
         String status = table.tableStatusAsString();
-        if (TableWaiter.NEVER_ACTIVE.contains(status)) {
+        if (TableWaiter.neverActive(status)) {
             return new TablePlan(spec.name(), TablePlan.Action.BLOCKED, List.of(),
                     List.of(new Difference("status", "ACTIVE", status + " (it never becomes ACTIVE again)")), List.of(),
                     Optional.of(table));
         }
         Plan plan = SpecComparison.plan(spec, existing.get(), false, addMissingIndexes);
-        TablePlan.Action action = !plan.differences().isEmpty() ? TablePlan.Action.BLOCKED
-                : plan.steps().isEmpty() ? TablePlan.Action.IN_SYNC : TablePlan.Action.CHANGE;
-        return new TablePlan(spec.name(), action, plan.steps(), plan.differences(), plan.skipped(), Optional.of(table));
+        if (!plan.differences().isEmpty()) {
+            // No steps: apply makes none of them while the table is blocked.
+            return new TablePlan(spec.name(), TablePlan.Action.BLOCKED, List.of(), plan.differences(), plan.skipped(),
+                    Optional.of(table));
+        }
+        TablePlan.Action action = plan.steps().isEmpty() ? TablePlan.Action.IN_SYNC : TablePlan.Action.CHANGE;
+        return new TablePlan(spec.name(), action, plan.steps(), List.of(), plan.skipped(), Optional.of(table));
     }
 
     /** Reads and plans one table. */

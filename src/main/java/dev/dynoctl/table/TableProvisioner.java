@@ -84,7 +84,7 @@ public final class TableProvisioner {
 
     private ProvisionResult converge(TableSpec spec, TableDescription table, WaitPolicy policy, Options options,
                                      WaitListener listener, long start) {
-        if (TableWaiter.NEVER_ACTIVE.contains(table.tableStatusAsString())) {
+        if (TableWaiter.neverActive(table.tableStatusAsString())) {
             throw new TableUnusableException(spec.name(), table.tableStatusAsString());
         }
         TablePlan plan = TablePlanner.plan(spec, Optional.of(TableState.read(tables, table, TableState.Aspects.declaredIn(spec, false))),

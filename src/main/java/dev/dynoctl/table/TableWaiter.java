@@ -16,8 +16,13 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 public final class TableWaiter {
     static final String ACTIVE = "ACTIVE";
     /** Statuses from which a table never becomes ACTIVE by itself: stop waiting at once. */
-    static final Set<String> NEVER_ACTIVE = Set.of("DELETING", "INACCESSIBLE_ENCRYPTION_CREDENTIALS", "ARCHIVING",
+    private static final Set<String> NEVER_ACTIVE = Set.of("DELETING", "INACCESSIBLE_ENCRYPTION_CREDENTIALS", "ARCHIVING",
             "ARCHIVED", "REPLICATION_NOT_AUTHORIZED");
+
+    /** Whether a table in this status never becomes ACTIVE by itself (an answer without a status is not such a one). */
+    static boolean neverActive(String status) {
+        return status != null && NEVER_ACTIVE.contains(status);
+    }
 
     private final DynamoDbTables tables;
     private final WaitClock clock;
@@ -55,7 +60,7 @@ public final class TableWaiter {
                         + policy.notFoundGrace().toSeconds() + " s after CreateTable") : new TableNotFoundException(table);
             }
             String status = seen.get().tableStatusAsString();
-            if (NEVER_ACTIVE.contains(status)) {
+            if (neverActive(status)) {
                 throw new TableUnusableException(table, status);
             }
             List<String> pendingIndexes = seen.get().globalSecondaryIndexes().stream()
@@ -127,7 +132,7 @@ public final class TableWaiter {
             elapsed = clock.since(start);
             Duration left = policy.timeout().minus(elapsed);
             if (left.isNegative() || left.isZero()) {
-                throw new WaitTimeoutException(table, goal, seen.status(), elapsed);
+                throw new WaitTimeoutException(table, goal, seen.status(), policy.spent().plus(elapsed));
             }
             Duration delay = policy.nextDelay(elapsed);
             try {
