@@ -4,6 +4,7 @@ import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.InvalidSpecException;
 import dev.dynoctl.table.ProvisionResult;
 import dev.dynoctl.table.SpecFile;
+import dev.dynoctl.table.Setting;
 import dev.dynoctl.table.SpecParser;
 import dev.dynoctl.table.TableProvisioner;
 import dev.dynoctl.table.TableSpec;
@@ -33,11 +34,8 @@ import picocli.CommandLine.Option;
             "  dynoctl create-table --name Users --pk user_id:S --gsi ByEmail:email:S --ttl-attribute expires_at \\\\",
             "      --stream NEW_AND_OLD_IMAGES --tag team=identity --pitr --deletion-protection",
             "  dynoctl create-table --spec tables/users.yaml --region eu-west-1"},
-        modelTransformer = CreateTableCommand.DefinitionHeading.class)
+        modelTransformer = CreateTableCommand.DefinitionOptions.class)
 final class CreateTableCommand extends AwsCommand {
-    @Mixin(name = "definition")
-    TableDefinitionOptions definition;
-
     @Option(names = "--spec", paramLabel = "FILE", order = 2,
             description = "Read the table definition from a JSON or YAML file; flags given too override its settings.")
     Path specFile;
@@ -73,13 +71,11 @@ final class CreateTableCommand extends AwsCommand {
     private Map<String, List<String>> commandLineSettings() {
         Map<String, List<String>> settings = new LinkedHashMap<>();
         for (OptionSpec option : new java.util.LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
-            String setting = option.longestName().substring(2);
-            setting = setting.equals("table-name") ? "name" : setting;
-            if (SpecParser.SETTINGS.contains(setting)) {
-                List<String> values = option.arity().max == 0 ? List.of(String.valueOf((Object) option.getValue()))
+            Setting.byKey(option.longestName().substring(2)).ifPresent(setting -> {
+                List<String> values = setting.kind() == Setting.Kind.SWITCH ? List.of(String.valueOf((Object) option.getValue()))
                         : option.stringValues();
-                settings.computeIfAbsent(setting, key -> new ArrayList<>()).addAll(values);
-            }
+                settings.computeIfAbsent(setting.key(), key -> new ArrayList<>()).addAll(values);
+            });
         }
         return settings;
     }
@@ -113,20 +109,33 @@ final class CreateTableCommand extends AwsCommand {
     }
 
     /**
-     * Shows the table-definition options under their own heading. An annotated {@code @ArgGroup} would too, but picocli
-     * renders an annotated group's synopsis once per option of it as parsing begins (for a debug trace): about 10 MB of
-     * garbage and 15 ms on every create-table. A group built here has no user object, so none of that happens.
+     * The table-definition options, one per {@link Setting} (the vocabulary spec files use too), under their own heading.
+     * An annotated {@code @ArgGroup} would show the heading too, but picocli renders an annotated group's synopsis once
+     * per option of it as parsing begins (for a debug trace): about 10 MB of garbage and 15 ms on every create-table.
+     * A group built here has no user object, so none of that happens.
      */
-    static final class DefinitionHeading implements IModelTransformer {
+    static final class DefinitionOptions implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {
             ArgGroupSpec.Builder group = ArgGroupSpec.builder().exclusive(false).validate(false).order(1)
                     .heading("%nTable definition (flags, or the same names in a --spec file):%n");
-            for (OptionSpec option : command.mixins().get("definition").options()) {
-                command.remove(option);
-                group.addArg(option);
+            for (Setting setting : Setting.values()) {
+                group.addArg(option(setting));
             }
             return command.addArgGroup(group.build());
+        }
+
+        private static OptionSpec option(Setting setting) {
+            OptionSpec.Builder option = setting == Setting.NAME
+                    ? OptionSpec.builder("--" + setting.key(), "--" + Setting.NAME_ALIAS)
+                    : OptionSpec.builder("--" + setting.key());
+            option.description(setting.help());
+            switch (setting.kind()) {
+                case SWITCH -> option.negatable(true).arity("0").type(Boolean.class);
+                case REPEATABLE -> option.paramLabel(setting.valueLabel()).type(List.class).auxiliaryTypes(String.class);
+                case VALUE -> option.paramLabel(setting.valueLabel()).type(String.class);
+            }
+            return option.build();
         }
     }
 }

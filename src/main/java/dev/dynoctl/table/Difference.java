@@ -4,7 +4,8 @@ package dev.dynoctl.table;
 public record Difference(String setting, String declared, String actual) {
     /** Keys and local secondary indexes are fixed when a table is created: only a new table can have other ones. */
     public boolean requiresReplacement() {
-        return setting.equals("partition key") || setting.equals("sort key") || setting.startsWith("local secondary index");
+        return setting.equals(Setting.PK.label()) || setting.equals(Setting.SK.label())
+                || setting.startsWith(Setting.LSI.label() + " ");
     }
 
     @Override

@@ -42,14 +42,14 @@ public final class SpecComparison {
         Comparison c = new Comparison();
         TableDescription table = state.table();
         if (!justCreated) {
-            c.compare("partition key", Optional.of(spec.partitionKey()), key(table, KeyType.HASH));
-            c.compare("sort key", spec.sortKey(), key(table, KeyType.RANGE));
-            c.compare("billing mode", spec.billing(), billing(table));
+            c.compare(Setting.PK.label(), Optional.of(spec.partitionKey()), key(table, KeyType.HASH));
+            c.compare(Setting.SK.label(), spec.sortKey(), key(table, KeyType.RANGE));
+            c.compare(Setting.BILLING_MODE.label(), spec.billing(), billing(table));
             globalIndexes(c, spec, table, addMissingIndexes);
             localIndexes(c, spec, table);
             spec.stream().ifPresent(view -> stream(c, view, table.streamSpecification()));
             spec.deletionProtection().filter(wanted -> wanted != Boolean.TRUE.equals(table.deletionProtectionEnabled()))
-                    .ifPresent(wanted -> c.change(new Change.DeletionProtection(wanted), "deletion protection",
+                    .ifPresent(wanted -> c.change(new Change.DeletionProtection(wanted), Setting.DELETION_PROTECTION.label(),
                             onOff(!wanted), onOff(wanted)));
             spec.onDemandMax().ifPresent(max -> c.compare("on-demand maximum throughput", max, onDemandMax(table.onDemandThroughput(), max)));
             encryptionClassAndWarmThroughput(c, spec, table);
@@ -96,7 +96,7 @@ public final class SpecComparison {
         table.globalSecondaryIndexes().forEach(index -> actual.put(index.indexName(), index));
         for (GlobalIndex declared : spec.globalIndexes()) {
             GlobalSecondaryIndexDescription found = actual.remove(declared.name());
-            String setting = "global secondary index " + declared.name();
+            String setting = Setting.GSI.label() + " " + declared.name();
             if (found == null) {
                 if (addMissing) {
                     c.change(new Change.CreateIndex(declared, spec.keyAttributes()), setting, "none",
@@ -114,7 +114,7 @@ public final class SpecComparison {
             declared.onDemandMax().ifPresent(max -> c.compare(setting + " on-demand maximum", max,
                     onDemandMax(found.onDemandThroughput(), max)));
         }
-        actual.values().forEach(extra -> c.differences.add(new Difference("global secondary index " + extra.indexName(), "none",
+        actual.values().forEach(extra -> c.differences.add(new Difference(Setting.GSI.label() + " " + extra.indexName(), "none",
                 shape(indexKey(table, extra.keySchema(), KeyType.HASH).orElse(null), indexKey(table, extra.keySchema(), KeyType.RANGE),
                         projection(extra.projection())))));
     }
@@ -134,7 +134,7 @@ public final class SpecComparison {
         TreeSet<String> names = new TreeSet<>(declared.keySet());
         names.addAll(actual.keySet());
         for (String name : names) {
-            c.compare("local secondary index " + name, Optional.ofNullable(declared.get(name)), Optional.ofNullable(actual.get(name)));
+            c.compare(Setting.LSI.label() + " " + name, Optional.ofNullable(declared.get(name)), Optional.ofNullable(actual.get(name)));
         }
     }
 
@@ -155,9 +155,9 @@ public final class SpecComparison {
 
     private static void stream(Comparison c, StreamView declared, StreamSpecification actual) {
         if (actual == null || !Boolean.TRUE.equals(actual.streamEnabled())) {
-            c.change(new Change.EnableStream(declared), "stream", "off", declared.name());
+            c.change(new Change.EnableStream(declared), Setting.STREAM.label(), "off", declared.name());
         } else if (!declared.name().equals(actual.streamViewTypeAsString())) {
-            c.differences.add(new Difference("stream", declared.name(), actual.streamViewTypeAsString()
+            c.differences.add(new Difference(Setting.STREAM.label(), declared.name(), actual.streamViewTypeAsString()
                     + " (changing the view type replaces the stream: disable it first)"));
         }
     }
@@ -169,7 +169,7 @@ public final class SpecComparison {
      */
     private static void encryptionClassAndWarmThroughput(Comparison c, TableSpec spec, TableDescription table) {
         spec.encryption().ifPresent(declared -> {
-            c.compare("encryption", declared.toString(), encryption(declared, table.sseDescription()));
+            c.compare(Setting.SSE.label(), declared.toString(), encryption(declared, table.sseDescription()));
             if (declared instanceof Encryption.AwsManaged
                     || declared instanceof Encryption.Kms kms && (kms.key().startsWith("alias/") || kms.key().contains(":alias/"))) {
                 c.skipped.add("encryption: which KMS key (AWS managed, or which alias) is not checked without KMS; "
@@ -179,7 +179,7 @@ public final class SpecComparison {
         spec.tableClass().ifPresent(declared -> {
             String actual = table.tableClassSummary() == null ? null : table.tableClassSummary().tableClassAsString();
             if (actual != null) {
-                c.compare("table class", declared, TableClass.valueOf(actual));
+                c.compare(Setting.TABLE_CLASS.label(), declared, TableClass.valueOf(actual));
             } else if (declared != TableClass.STANDARD) {
                 // DynamoDB leaves the summary out for some STANDARD tables, never for another class.
                 c.skipped.add("table class: not reported by this endpoint; not compared");
@@ -221,7 +221,7 @@ public final class SpecComparison {
 
     private static void tags(Comparison c, Map<String, String> declared, Lookup<Map<String, String>> actual) {
         if (!actual.found()) {
-            c.notRead("tags", actual);
+            c.notRead(Setting.TAG.label(), actual);
             return;
         }
         Map<String, String> missing = new LinkedHashMap<>();
@@ -234,17 +234,17 @@ public final class SpecComparison {
         });
         if (!missing.isEmpty()) {
             Change.AddTags add = new Change.AddTags(missing);
-            c.change(add, "tags", String.join(", ", before), add.description().substring("tags ".length()));
+            c.change(add, Setting.TAG.label(), String.join(", ", before), add.description().substring("tags ".length()));
         }
     }
 
     private static void resourcePolicy(Comparison c, String declared, Lookup<Optional<String>> actual) {
         if (!actual.found()) {
-            c.notRead("resource policy", actual);
+            c.notRead(Setting.RESOURCE_POLICY.label(), actual);
         } else if (actual.value().isEmpty()) {
-            c.differences.add(new Difference("resource policy", "a policy", "none"));
+            c.differences.add(new Difference(Setting.RESOURCE_POLICY.label(), "a policy", "none"));
         } else if (!jsonTokens(declared).equals(jsonTokens(actual.value().get()))) {
-            c.differences.add(new Difference("resource policy", declared.replaceAll("\\s+", ""),
+            c.differences.add(new Difference(Setting.RESOURCE_POLICY.label(), declared.replaceAll("\\s+", ""),
                     actual.value().get().replaceAll("\\s+", "")));
         }
     }
@@ -264,13 +264,13 @@ public final class SpecComparison {
 
     private static void timeToLive(Comparison c, String attribute, Lookup<TimeToLiveDescription> actual) {
         if (!actual.found()) {
-            c.notRead("TTL", actual);
+            c.notRead(Setting.TTL_ATTRIBUTE.label(), actual);
             return;
         }
         String status = actual.value().timeToLiveStatusAsString();
         String actualAttribute = actual.value().attributeName();
         if ("DISABLED".equals(status)) {
-            c.change(new Change.EnableTimeToLive(attribute), "TTL", "off", "on (attribute " + attribute + ")");
+            c.change(new Change.EnableTimeToLive(attribute), Setting.TTL_ATTRIBUTE.label(), "off", "on (attribute " + attribute + ")");
         } else if (!attribute.equals(actualAttribute) || "DISABLING".equals(status)) {
             c.differences.add(new Difference("TTL attribute", attribute, actualAttribute + " (" + status
                     + "; DynamoDB allows one TTL change per hour: disable it first)"));
@@ -279,7 +279,7 @@ public final class SpecComparison {
 
     private static void pointInTimeRecovery(Comparison c, Pitr declared, Lookup<ContinuousBackupsDescription> actual) {
         if (!actual.found()) {
-            c.notRead("point-in-time recovery", actual);
+            c.notRead(Setting.PITR.label(), actual);
             return;
         }
         var description = actual.value().pointInTimeRecoveryDescription();
@@ -288,19 +288,19 @@ public final class SpecComparison {
         Optional<Integer> days = Optional.ofNullable(description == null ? null : description.recoveryPeriodInDays());
         boolean daysDiffer = declared.recoveryPeriodDays().isPresent() && !declared.recoveryPeriodDays().equals(days);
         if (declared.enabled() != enabled || declared.enabled() && daysDiffer) {
-            c.change(new Change.PointInTimeRecovery(declared.enabled(), declared.recoveryPeriodDays()), "point-in-time recovery",
+            c.change(new Change.PointInTimeRecovery(declared.enabled(), declared.recoveryPeriodDays()), Setting.PITR.label(),
                     new Pitr(enabled, enabled ? days : Optional.empty()).toString(), declared.toString());
         }
     }
 
     private static void contributorInsights(Comparison c, boolean declared, Lookup<String> actual) {
         if (!actual.found()) {
-            c.notRead("contributor insights", actual);
+            c.notRead(Setting.CONTRIBUTOR_INSIGHTS.label(), actual);
             return;
         }
         boolean enabled = "ENABLED".equals(actual.value()) || "ENABLING".equals(actual.value());
         if (declared != enabled) {
-            c.change(new Change.ContributorInsights(declared), "contributor insights", onOff(enabled), onOff(declared));
+            c.change(new Change.ContributorInsights(declared), Setting.CONTRIBUTOR_INSIGHTS.label(), onOff(enabled), onOff(declared));
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -176,12 +175,9 @@ public final class SpecFile {
         Map<String, Integer> lines = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String given = parser.currentName();
-            String key = given.equals("table-name") ? "name" : given;
             Origin at = start.atLine(parser.currentTokenLocation().getLineNr());
-            if (!SpecParser.SETTINGS.contains(key)) {
-                throw new Problem(at, null, "unknown setting " + Names.quote(given) + " (known: "
-                        + String.join(", ", new TreeSet<>(SpecParser.SETTINGS)) + ")");
-            }
+            String key = Setting.byKey(given).map(Setting::key).orElseThrow(() -> new Problem(at, null, "unknown setting "
+                    + Names.quote(given) + " (known: " + String.join(", ", Setting.keys()) + ")"));
             if (lines.containsKey(key)) {
                 throw new Problem(at, given, "given twice (first at line " + lines.get(key) + (given.equals(key) ? "" : " as name") + ")");
             }
@@ -194,7 +190,7 @@ public final class SpecFile {
 
     private static List<String> values(JsonParser parser, String key, Origin at) throws IOException, Problem {
         List<String> values = new ArrayList<>();
-        if (parser.currentToken() == JsonToken.START_ARRAY && SpecParser.REPEATABLE.contains(key)) {
+        if (parser.currentToken() == JsonToken.START_ARRAY && Setting.byKey(key).filter(Setting::repeatable).isPresent()) {
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 values.add(scalar(parser, key, at));
             }
@@ -225,7 +221,7 @@ public final class SpecFile {
         if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
             return parser.getText();
         }
-        throw new Problem(at, key, "must be " + (SpecParser.REPEATABLE.contains(key) ? "a value or a list of values" : "a single value")
+        throw new Problem(at, key, "must be " + (Setting.byKey(key).filter(Setting::repeatable).isPresent() ? "a value or a list of values" : "a single value")
                 + (key.equals("tag") ? " (or a map of tags)" : ""));
     }
 

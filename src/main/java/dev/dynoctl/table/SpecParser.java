@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,12 +21,6 @@ import java.util.regex.Pattern;
  * checked here; the exception names the setting, so the message names the flag.
  */
 public final class SpecParser {
-    /** Every setting of the vocabulary; the ones that may be given several times are {@link #REPEATABLE}. */
-    public static final Set<String> SETTINGS = Set.of("name", "pk", "sk", "billing-mode", "read-capacity", "write-capacity",
-            "gsi", "lsi", "stream", "ttl-attribute", "tag", "sse", "table-class", "deletion-protection", "pitr",
-            "pitr-recovery-days", "max-read-units", "max-write-units", "warm-read-units", "warm-write-units",
-            "resource-policy", "contributor-insights");
-    public static final Set<String> REPEATABLE = Set.of("gsi", "lsi", "tag");
 
     static final int MAX_GSIS = 20;
     static final int MAX_LSIS = 5;
