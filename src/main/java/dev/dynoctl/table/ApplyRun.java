@@ -1,13 +1,9 @@
 package dev.dynoctl.table;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Executes the plans of many tables: creates and changes run in parallel (each as create-table runs one table, through
@@ -46,35 +42,13 @@ public final class ApplyRun {
                                     Consumer<TableOutcome> finished) {
         long start = clock.nanoTime();
         long pending = plans.stream().filter(TablePlan::pending).count();
-        ExecutorService workers = Executors.newFixedThreadPool((int) Math.max(1, Math.min(parallelism, pending)), runnable -> {
-            Thread thread = new Thread(runnable, "dynoctl-apply");
-            thread.setDaemon(true); // Ctrl-C ends the run; the shutdown hook reports each table in progress
-            return thread;
+        List<Integer> indexes = IntStream.range(0, specs.size()).boxed().toList();
+        return Parallel.map(indexes, (int) Math.min(parallelism, Math.max(1, pending)), "dynoctl-apply", i -> {
+            TablePlan plan = plans.get(i);
+            TableOutcome outcome = plan.pending() ? run(specs.get(i), policy, options, listener, start) : inSync(plan);
+            finished.accept(outcome);
+            return outcome;
         });
-        try {
-            List<Future<TableOutcome>> running = new ArrayList<>();
-            for (int i = 0; i < specs.size(); i++) {
-                TableSpec spec = specs.get(i);
-                TablePlan plan = plans.get(i);
-                running.add(workers.submit(() -> {
-                    TableOutcome outcome = plan.pending() ? run(spec, policy, options, listener, start) : inSync(plan);
-                    finished.accept(outcome);
-                    return outcome;
-                }));
-            }
-            List<TableOutcome> outcomes = new ArrayList<>();
-            for (Future<TableOutcome> outcome : running) {
-                outcomes.add(outcome.get());
-            }
-            return outcomes;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while applying", e);
-        } finally {
-            workers.shutdownNow();
-        }
     }
 
     private TableOutcome run(TableSpec spec, WaitPolicy policy, TableProvisioner.Options options, WaitListener listener,

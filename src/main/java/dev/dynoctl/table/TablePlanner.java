@@ -1,12 +1,7 @@
 package dev.dynoctl.table;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Plans declared tables against what exists, matched by name: no state file. {@link #plan} is a pure function;
@@ -56,28 +51,6 @@ public final class TablePlanner {
 
     /** Plans every table, in the order given; the first failure to read a table (AccessDenied, ...) is thrown. */
     public List<TablePlan> planAll(List<TableSpec> specs, boolean addMissingIndexes) {
-        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(READERS, specs.size())), runnable -> {
-            Thread thread = new Thread(runnable, "dynoctl-plan");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<TablePlan>> plans = new ArrayList<>();
-            for (TableSpec spec : specs) {
-                plans.add(readers.submit(() -> read(spec, addMissingIndexes)));
-            }
-            List<TablePlan> all = new ArrayList<>();
-            for (Future<TablePlan> plan : plans) {
-                all.add(plan.get());
-            }
-            return all;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the tables (nothing was changed)", e);
-        } finally {
-            readers.shutdownNow();
-        }
+        return Parallel.map(specs, READERS, "dynoctl-plan", spec -> read(spec, addMissingIndexes));
     }
 }

@@ -63,6 +63,7 @@ public final class TableProvisioner {
             }
             created = found;
         }
+        listener.polled(spec.name(), created.tableStatusAsString(), clock.since(start)); // CreateTable's answer says it too
         if (!options.waitUntilSettled()) {
             return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, clock.since(start), List.of(), List.of());
         }

@@ -68,7 +68,8 @@ class InterruptIT {
             proxy.always("CreateTable", FaultProxy.creating()).always("DescribeTable", FaultProxy.creating());
             Process process = launch(proxy.endpoint().toString(), "apply", "-f", specs.toString());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (proxy.calls("DescribeTable") < 6 && System.nanoTime() < deadline && process.isAlive()) {
+            // Two reads to plan, two before CreateTable, then both tables' polls.
+            while (proxy.calls("DescribeTable") < 10 && System.nanoTime() < deadline && process.isAlive()) {
                 Thread.sleep(50);
             }
             new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();

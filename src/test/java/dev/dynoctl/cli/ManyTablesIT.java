@@ -47,6 +47,19 @@ class ManyTablesIT {
         return path;
     }
 
+    /** A YAML file declaring {@code count} tables (one document each); their names. */
+    private List<String> declare(String file, String prefix, int count) throws Exception {
+        List<String> names = new ArrayList<>();
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String name = Emulator.uniqueTableName(prefix + i);
+            names.add(name);
+            yaml.append(i == 0 ? "" : "---\n").append("name: ").append(name).append("\npk: id:S\n");
+        }
+        spec(file, yaml.toString());
+        return names;
+    }
+
     private String ttlOf(String table) {
         var ttl = ddb.client().describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
         return ttl.attributeName() + " " + ttl.timeToLiveStatusAsString();
@@ -178,14 +191,7 @@ class ManyTablesIT {
 
     @Test
     void limit_exceeded_is_backed_off_for_all_tables_together_and_every_table_is_created() throws Exception {
-        List<String> names = new ArrayList<>();
-        StringBuilder yaml = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            String name = Emulator.uniqueTableName("Limited" + i);
-            names.add(name);
-            yaml.append(i == 0 ? "" : "---\n").append("name: ").append(name).append("\npk: id:S\n");
-        }
-        spec("limited.yaml", yaml.toString());
+        List<String> names = declare("limited.yaml", "Limited", 4);
         RefusedCalls limit = RefusedCalls.limitExceededOnCreate(3);
 
         CliRun run = ddb.run(Terminals.NONE, List.of(limit), "apply", "-f", dir.toString()).expect(ExitCode.OK);
@@ -208,14 +214,7 @@ class ManyTablesIT {
                 operations.add(operation);
             }
         };
-        List<String> names = new ArrayList<>();
-        StringBuilder yaml = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            String name = Emulator.uniqueTableName("Slow" + i);
-            names.add(name);
-            yaml.append(i == 0 ? "" : "---\n").append("name: ").append(name).append("\npk: id:S\n");
-        }
-        spec("slow.yaml", yaml.toString());
+        List<String> names = declare("slow.yaml", "Slow", 5);
 
         CliRun run = dynalite.run(Terminals.NONE, List.of(recorder), "apply", "-f", dir.toString()).expect(ExitCode.OK);
 
