@@ -227,4 +227,16 @@ class ManyTablesIT {
         assertThat(lastCreate).as("every CreateTable was sent before any table was ACTIVE: %s", operations)
                 .isLessThan(firstActive);
     }
+
+    @Test
+    void at_a_terminal_a_live_line_shows_the_tables_in_progress_and_is_cleared_before_the_summary() throws Exception {
+        List<String> names = declare("live.yaml", "Live", 3);
+
+        CliRun run = dynalite.run(Terminals.typing("unused", Terminals.prompts()), List.of(), "apply", "-f", dir.toString())
+                .expect(ExitCode.OK);
+
+        assertThat(run.err()).contains("\r\033[K3 in progress: ").contains(names.get(0) + " CREATING")
+                .endsWith("\r\033[K");
+        assertThat(run.out()).doesNotContain("\033").endsWith("Apply: 3 created." + System.lineSeparator());
+    }
 }
