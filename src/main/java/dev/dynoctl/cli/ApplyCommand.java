@@ -4,16 +4,12 @@ import dev.dynoctl.table.ApplyRun;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.InvalidSpecException;
-import dev.dynoctl.table.ProvisionResult;
 import dev.dynoctl.table.TablePlan;
 import dev.dynoctl.table.TablePlanner;
 import dev.dynoctl.table.TableProvisioner;
 import dev.dynoctl.table.TableSpec;
 import dev.dynoctl.table.TableWaiter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,100 +67,21 @@ final class ApplyCommand extends AwsCommand {
             return ExitCode.TABLE_DIFFERS;
         }
         List<String> pending = plans.stream().filter(TablePlan::pending).map(TablePlan::table).toList();
+        ApplyPrinter printer = new ApplyPrinter(out(), output);
         List<ApplyRun.TableOutcome> outcomes;
         try (ApplyProgress progress = new ApplyProgress(err(), context.terminal().interactive() && !output.quiet,
                 spec.qualifiedName(), pending)) {
             outcomes = new ApplyRun(tables, waiter, context.clock()).apply(specs, plans, wait.policy(),
                     new TableProvisioner.Options(wait.waiting(), addMissingIndexes), parallelism, progress,
-                    outcome -> progress.finished(outcome.table(), out(), output.json() ? null : line(outcome)));
+                    outcome -> progress.finished(outcome.table(), out(), printer.line(outcome)));
         }
         if (!output.quiet) {
             outcomes.stream().filter(ApplyRun.TableOutcome::done).forEach(outcome -> outcome.result().skipped().forEach(skipped ->
                     err().println(spec.qualifiedName() + ": warning: " + outcome.table() + ": " + skipped)));
         }
-        ExitCode exit = worst(outcomes);
-        if (output.json()) {
-            json(outcomes);
-        } else {
-            out().println(summary(outcomes, exit));
-            out().flush();
-        }
+        ExitCode exit = ExitCode.mostSerious(outcomes.stream().filter(outcome -> !outcome.done())
+                .map(outcome -> ErrorReporter.classify(outcome.failure()).code()).toList());
+        printer.summary(outcomes, exit);
         return exit;
-    }
-
-    /** Exit codes of failed tables, the most serious first: the run's exit code is the first that occurs. */
-    private static final List<ExitCode> SEVERITY = List.of(ExitCode.FAILURE, ExitCode.CONFIGURATION, ExitCode.TABLE_DIFFERS,
-            ExitCode.UNUSABLE, ExitCode.NOT_FOUND, ExitCode.LIMIT_EXCEEDED, ExitCode.TIMEOUT, ExitCode.PARTIAL);
-
-    private static ExitCode worst(List<ApplyRun.TableOutcome> outcomes) {
-        List<ExitCode> codes = outcomes.stream().filter(outcome -> !outcome.done()).map(ApplyCommand::failure)
-                .map(ErrorReporter.Failure::code).toList();
-        return SEVERITY.stream().filter(codes::contains).findFirst()
-                .orElse(codes.isEmpty() ? ExitCode.OK : ExitCode.FAILURE);
-    }
-
-    private static ErrorReporter.Failure failure(ApplyRun.TableOutcome outcome) {
-        return ErrorReporter.classify(outcome.failure());
-    }
-
-    /** CREATED, UPDATED, UNCHANGED, or what stopped the table: BLOCKED, PARTIAL, TIMED_OUT, LIMIT_EXCEEDED, FAILED. */
-    private static String outcomeName(ApplyRun.TableOutcome outcome) {
-        if (outcome.done()) {
-            return outcome.result().outcome() == ProvisionResult.Outcome.EXISTS ? "UNCHANGED" : outcome.result().outcome().name();
-        }
-        return switch (failure(outcome).code()) {
-            case TABLE_DIFFERS -> "BLOCKED";
-            case PARTIAL -> "PARTIAL";
-            case TIMEOUT -> "TIMED_OUT";
-            case LIMIT_EXCEEDED -> "LIMIT_EXCEEDED";
-            default -> "FAILED";
-        };
-    }
-
-    private static String line(ApplyRun.TableOutcome outcome) {
-        String seconds = String.format("%.1f s", outcome.took().toMillis() / 1000.0);
-        if (!outcome.done()) {
-            return outcome.table() + ": " + outcomeName(outcome).toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " after " + seconds + ": " + failure(outcome).message();
-        }
-        ProvisionResult result = outcome.result();
-        String status = result.table().tableStatusAsString();
-        return switch (result.outcome()) {
-            case CREATED -> outcome.table() + ": created" + (result.changes().isEmpty() ? "" : " (" + String.join("; ", result.changes())
-                    + ")") + ", " + status + " after " + seconds;
-            case UPDATED -> outcome.table() + ": updated (" + String.join("; ", result.changes()) + "), " + status + " after " + seconds;
-            case EXISTS -> outcome.table() + ": in sync, " + status;
-        };
-    }
-
-    private static String summary(List<ApplyRun.TableOutcome> outcomes, ExitCode exit) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        outcomes.forEach(outcome -> counts.merge(outcomeName(outcome).toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 1,
-                Integer::sum));
-        List<String> parts = new ArrayList<>();
-        counts.forEach((what, count) -> parts.add(count + " " + what));
-        return "Apply: " + String.join(", ", parts) + (exit == ExitCode.OK ? "." : " (exit " + exit.code() + ").");
-    }
-
-    private void json(List<ApplyRun.TableOutcome> outcomes) {
-        List<Map<String, Object>> tables = new ArrayList<>();
-        for (ApplyRun.TableOutcome outcome : outcomes) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("TableName", outcome.table());
-            fields.put("Outcome", outcomeName(outcome));
-            fields.put("Seconds", outcome.took().toMillis() / 1000.0);
-            if (outcome.done()) {
-                fields.put("Changes", outcome.result().changes());
-                fields.put("Skipped", outcome.result().skipped());
-                fields.put("Table", outcome.result().table());
-            } else {
-                fields.put("Error", failure(outcome).message());
-            }
-            tables.add(fields);
-        }
-        try (AwsJson writer = new AwsJson(out())) {
-            writer.object(Map.of("Tables", tables));
-        }
-        out().flush();
     }
 }

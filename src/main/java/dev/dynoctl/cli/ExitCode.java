@@ -1,6 +1,7 @@
 package dev.dynoctl.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The documented exit codes: the one source for --help and README. */
@@ -30,6 +31,18 @@ public enum ExitCode {
 
     public int code() {
         return code;
+    }
+
+    /** The most serious order: when tables end differently, a run (apply) exits with the first of these that occurs. */
+    private static final List<ExitCode> SEVERITY = List.of(FAILURE, CONFIGURATION, TABLE_DIFFERS, UNUSABLE, NOT_FOUND,
+            LIMIT_EXCEEDED, TIMEOUT, PARTIAL);
+
+    /** OK when there is none; a code outside {@link #SEVERITY} counts as FAILURE. */
+    static ExitCode mostSerious(List<ExitCode> codes) {
+        if (codes.isEmpty()) {
+            return OK;
+        }
+        return SEVERITY.stream().filter(codes::contains).findFirst().orElse(FAILURE);
     }
 
     /** For picocli's exit-code section of --help. */
