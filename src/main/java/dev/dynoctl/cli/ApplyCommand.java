@@ -61,13 +61,17 @@ final class ApplyCommand extends AwsCommand {
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
         List<TableSpec> specs = declared.stream().map(DeclaredTable::spec).toList();
         List<TablePlan> plans = new TablePlanner(tables).planAll(specs, addMissingIndexes);
+        ApplyPrinter printer = new ApplyPrinter(out(), output);
         if (plans.stream().anyMatch(plan -> plan.action() == TablePlan.Action.BLOCKED)) {
-            new PlanPrinter(out(), output).plans(declared, plans, List.of());
-            err().println(spec.qualifiedName() + ": nothing was changed: a table is blocked (see above)");
+            if (output.json()) {
+                printer.blocked(plans);
+            } else {
+                new PlanPrinter(out(), output).plans(declared, plans, List.of());
+            }
+            err().println(spec.qualifiedName() + ": nothing was changed: a table is blocked");
             return ExitCode.TABLE_DIFFERS;
         }
         List<String> pending = plans.stream().filter(TablePlan::pending).map(TablePlan::table).toList();
-        ApplyPrinter printer = new ApplyPrinter(out(), output);
         List<ApplyRun.TableOutcome> outcomes;
         try (ApplyProgress progress = new ApplyProgress(err(), context.terminal().interactive() && !output.quiet,
                 spec.qualifiedName(), pending)) {

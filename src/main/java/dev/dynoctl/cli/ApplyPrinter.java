@@ -1,7 +1,9 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.table.ApplyRun;
+import dev.dynoctl.table.Difference;
 import dev.dynoctl.table.ProvisionResult;
+import dev.dynoctl.table.TablePlan;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +49,22 @@ final class ApplyPrinter {
             List<String> parts = new ArrayList<>();
             counts.forEach((what, count) -> parts.add(count + " " + what));
             out.println("Apply: " + String.join(", ", parts) + (exit == ExitCode.OK ? "." : " (exit " + exit.code() + ")."));
+        }
+        out.flush();
+    }
+
+    /** A run that changed nothing because a table is blocked: BLOCKED with the reasons, or NOT_APPLIED (JSON only). */
+    void blocked(List<TablePlan> plans) {
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (TablePlan plan : plans) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("TableName", plan.table());
+            fields.put("Outcome", plan.action() == TablePlan.Action.BLOCKED ? "BLOCKED" : "NOT_APPLIED");
+            fields.put("Blockers", plan.blockers().stream().map(Difference::toString).toList());
+            tables.add(fields);
+        }
+        try (AwsJson writer = new AwsJson(out)) {
+            writer.object(Map.of("Tables", tables));
         }
         out.flush();
     }

@@ -6,34 +6,40 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What a person sees while apply works on many tables: at a terminal, one live line on stderr with the tables still in
- * progress and their last status; if the process is stopped meanwhile (Ctrl-C, SIGTERM), one line per table in
- * progress saying where it was. The JVM then exits 130 or 143; the next apply picks up.
+ * What a person sees while apply works on many tables: at a terminal, one live line on stderr (at most one terminal
+ * row) with the tables in progress and their last status; if the process is stopped meanwhile (Ctrl-C, SIGTERM), one
+ * line per table in progress saying where it was, and one naming the tables not started yet. The JVM then exits 130
+ * or 143; the next apply picks up.
  */
 final class ApplyProgress implements WaitListener, AutoCloseable {
     private static final int SHOWN = 4;
+    /** Kept within one row of an 80-column terminal: a wrapped line could not be redrawn in place. */
+    private static final int WIDTH = 79;
     private final PrintWriter err;
     private final boolean live;
     private final String command;
     private final Thread onStop;
     private final Map<String, String> inProgress = new LinkedHashMap<>();
+    private final Set<String> queued = new LinkedHashSet<>();
     private boolean shown;
 
     ApplyProgress(PrintWriter err, boolean live, String command, List<String> pending) {
         this.err = err;
         this.live = live;
         this.command = command;
-        pending.forEach(table -> inProgress.put(table, "in progress (no status seen yet)"));
+        queued.addAll(pending);
         this.onStop = new Thread(this::stopped, "dynoctl-apply-interrupted");
         Runtime.getRuntime().addShutdownHook(onStop);
     }
 
     @Override
     public synchronized void polled(String table, String status, Duration elapsed) {
-        if (inProgress.containsKey(table)) {
+        if (queued.remove(table) || inProgress.containsKey(table)) {
             inProgress.put(table, status);
             redraw();
         }
@@ -42,6 +48,7 @@ final class ApplyProgress implements WaitListener, AutoCloseable {
     /** Prints a line (a table's outcome) on {@code out} without mangling the live line. */
     synchronized void finished(String table, PrintWriter out, String line) {
         inProgress.remove(table);
+        queued.remove(table);
         clear();
         if (line != null) {
             out.println(line);
@@ -57,7 +64,8 @@ final class ApplyProgress implements WaitListener, AutoCloseable {
         List<String> parts = new ArrayList<>();
         inProgress.entrySet().stream().limit(SHOWN).forEach(e -> parts.add(e.getKey() + " " + e.getValue()));
         String more = inProgress.size() > SHOWN ? ", +" + (inProgress.size() - SHOWN) + " more" : "";
-        err.print("\r\033[K" + inProgress.size() + " in progress: " + String.join(", ", parts) + more);
+        String line = inProgress.size() + " in progress: " + String.join(", ", parts) + more;
+        err.print("\r\033[K" + (line.length() > WIDTH ? line.substring(0, WIDTH - 3) + "..." : line));
         err.flush();
         shown = true;
     }
@@ -72,11 +80,14 @@ final class ApplyProgress implements WaitListener, AutoCloseable {
 
     private synchronized void stopped() {
         clear();
-        if (inProgress.isEmpty()) {
+        if (inProgress.isEmpty() && queued.isEmpty()) {
             err.println(command + ": interrupted; no table was in progress");
         }
         inProgress.forEach((table, status) -> err.println(command + ": interrupted; table " + table + " was " + status
                 + " (DynamoDB goes on; run the same command again to finish)"));
+        if (!queued.isEmpty()) {
+            err.println(command + ": interrupted; not started: " + String.join(", ", queued));
+        }
         err.flush();
     }
 

@@ -18,8 +18,8 @@ public enum ExitCode {
     LIMIT_EXCEEDED(9, "Too many table operations on the account (LimitExceededException) until the wait timeout."),
     PARTIAL(10, "The table exists but a setting could not be applied; the message says what is done. Run again to finish."),
     CHANGES_PENDING(11, "plan: apply has something to do (tables to create or change)."),
-    INTERRUPTED(130, "Interrupted (Ctrl-C) while waiting; one line says the table's state. Run again to finish."),
-    TERMINATED(143, "Stopped by SIGTERM while waiting; one line says the table's state. Run again to finish.");
+    INTERRUPTED(130, "Interrupted (Ctrl-C) while waiting; a line per table in progress says its state. Run again to finish."),
+    TERMINATED(143, "Stopped by SIGTERM while waiting; a line per table in progress says its state. Run again to finish.");
 
     private final int code;
     private final String meaning;

@@ -42,7 +42,7 @@ final class LocalServeCommand extends LocalDataCommand {
         Map<String, String> environment = context.clients().environment();
         EmulatorServer server;
         try (LocalDataDir.Lock lock = LocalDataDir.lock(dir)) {
-            Optional<LocalDataDir.Running> running = LocalDataDir.running(dir);
+            Optional<LocalDataDir.Running> running = LocalDataDir.alive(dir);
             if (running.isPresent()) {
                 throw new LocalException(running.get().engine().id() + " is already running (pid " + running.get().pid()
                         + ") on " + running.get().endpoint() + " for " + dir + "; stop it with: dynoctl local stop" + data.asOption());
@@ -60,9 +60,10 @@ final class LocalServeCommand extends LocalDataCommand {
         }
         err().println(what + " listening on " + server.endpoint() + "; Ctrl-C stops it");
         err().flush();
+        // Forgotten first: the engine's end is then taken for a stop, not a failure.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
             LocalDataDir.forget(dir, server.pid());
+            server.stop();
         }, "dynoctl-local-stop"));
         server.waitFor();
         if (LocalDataDir.recorded(dir, server.pid())) {

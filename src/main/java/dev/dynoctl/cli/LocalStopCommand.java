@@ -15,16 +15,26 @@ final class LocalStopCommand extends LocalDataCommand {
     @Override
     public Integer call() {
         Path dir = dataDir();
-        var running = LocalDataDir.running(dir);
-        if (running.isEmpty()) {
-            err().println(spec.qualifiedName() + ": no local engine is running for " + dir);
-            err().flush();
-            return ExitCode.NOT_FOUND.code();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return notRunning(dir);
         }
-        // Forgotten first: a foreground 'local serve' then knows the engine was stopped, not that it failed.
-        LocalDataDir.forget(dir, running.get().pid());
-        ProcessHandle.of(running.get().pid()).ifPresent(EmulatorServer::stop);
-        out().println("stopped " + running.get().engine().id() + " (pid " + running.get().pid() + ")");
-        return ExitCode.OK.code();
+        // Under the directory's lock: an engine another command is starting is stopped once it has started.
+        try (LocalDataDir.Lock lock = LocalDataDir.lock(dir)) {
+            var running = LocalDataDir.alive(dir);
+            if (running.isEmpty()) {
+                return notRunning(dir);
+            }
+            // Forgotten first: a foreground 'local serve' then knows the engine was stopped, not that it failed.
+            LocalDataDir.forget(dir, running.get().pid());
+            ProcessHandle.of(running.get().pid()).ifPresent(EmulatorServer::stop);
+            out().println("stopped " + running.get().engine().id() + " (pid " + running.get().pid() + ")");
+            return ExitCode.OK.code();
+        }
+    }
+
+    private int notRunning(Path dir) {
+        err().println(spec.qualifiedName() + ": no local engine is running for " + dir);
+        err().flush();
+        return ExitCode.NOT_FOUND.code();
     }
 }

@@ -49,6 +49,8 @@ final class PlanPrinter {
         switch (plan.action()) {
             case CREATE -> out.println(plan.table() + ": create" + where);
             case IN_SYNC -> out.println(plan.table() + ": in sync" + where);
+            case WAIT -> out.println(plan.table() + ": wait" + where + ": " + plan.existing().map(PlanPrinter::status).orElse("")
+                    + "; apply waits until it is ACTIVE");
             case CHANGE -> {
                 out.println(plan.table() + ": change" + where);
                 plan.steps().forEach(step -> out.println("  " + step));
@@ -63,6 +65,14 @@ final class PlanPrinter {
         }
     }
 
+    /** "CREATING", or "ACTIVE, index ByEmail CREATING": what apply would wait for. */
+    private static String status(software.amazon.awssdk.services.dynamodb.model.TableDescription table) {
+        List<String> parts = new ArrayList<>(List.of(table.tableStatusAsString()));
+        table.globalSecondaryIndexes().stream().filter(index -> !"ACTIVE".equals(index.indexStatusAsString()))
+                .forEach(index -> parts.add("index " + index.indexName() + " " + index.indexStatusAsString()));
+        return String.join(", ", parts);
+    }
+
     private static String summary(List<TablePlan> plans, List<String> unmanaged) {
         Map<String, Long> counts = summaryCounts(plans, unmanaged);
         List<String> parts = new ArrayList<>();
@@ -71,6 +81,7 @@ final class PlanPrinter {
                 parts.add(count + " " + switch (what) {
                     case "Create" -> "to create";
                     case "Change" -> "to change";
+                    case "Wait" -> "to wait for";
                     case "InSync" -> "in sync";
                     case "Blocked" -> "blocked";
                     default -> "unmanaged";
@@ -84,6 +95,7 @@ final class PlanPrinter {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("Create", count(plans, TablePlan.Action.CREATE));
         counts.put("Change", count(plans, TablePlan.Action.CHANGE));
+        counts.put("Wait", count(plans, TablePlan.Action.WAIT));
         counts.put("InSync", count(plans, TablePlan.Action.IN_SYNC));
         counts.put("Blocked", count(plans, TablePlan.Action.BLOCKED));
         counts.put("Unmanaged", (long) unmanaged.size());

@@ -53,7 +53,15 @@ public final class EmulatorServer {
         this.log = log;
     }
 
+    /** Starts the engine and returns once it answers. */
     public static EmulatorServer start(Launch launch) {
+        EmulatorServer server = launch(launch);
+        server.awaitAnswer();
+        return server;
+    }
+
+    /** Starts the engine's process without waiting for it to answer ({@link #awaitAnswer}). */
+    public static EmulatorServer launch(Launch launch) {
         int port = launch.port() == 0 ? freePort() : requireFree(launch.port());
         try {
             Files.createDirectories(launch.log().toAbsolutePath().getParent());
@@ -80,12 +88,23 @@ public final class EmulatorServer {
         } catch (IOException e) {
             throw new LocalException(launch.engine().id() + " could not be started: " + e.getMessage(), e);
         }
-        EmulatorServer server = new EmulatorServer(launch.engine(), process, port, launch.log());
-        server.awaitAnswer();
-        return server;
+        return new EmulatorServer(launch.engine(), process, port, launch.log());
     }
 
-    private void awaitAnswer() {
+    /** Waits until another process's engine, still starting, answers on its port. */
+    static void awaitAnswer(int port, Engine engine) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!answers(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new LocalException(engine.id() + " on port " + port + " did not answer within " + START_TIMEOUT.toSeconds()
+                        + " s; stop it with 'dynoctl local stop'");
+            }
+            pause(Duration.ofMillis(50));
+        }
+    }
+
+    /** Waits until the engine answers a DynamoDB call; stops it if it does not within a minute. */
+    public void awaitAnswer() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!answers(port)) {
             if (!process.isAlive()) {

@@ -69,11 +69,16 @@ public final class LocalDataDir {
         return Path.of(text).toAbsolutePath();
     }
 
-    /**
-     * The server recorded in this data directory, if its process is alive, is the one recorded (same start time: pids
-     * are reused) and its port answers.
-     */
+    /** The engine recorded in this data directory, if it answers on its port (see {@link #alive}). */
     public static Optional<Running> running(Path dataDir) {
+        return alive(dataDir).filter(recorded -> EmulatorServer.answers(recorded.port()));
+    }
+
+    /**
+     * The engine recorded in this data directory, if its process is alive and is the one recorded (same start time:
+     * pids are reused); it may still be starting.
+     */
+    public static Optional<Running> alive(Path dataDir) {
         Path file = dataDir.resolve(PID_FILE);
         try {
             String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split("\\s+");
@@ -83,7 +88,7 @@ public final class LocalDataDir {
             boolean same = ProcessHandle.of(recorded.pid()).filter(EmulatorServer::running)
                     .flatMap(process -> process.info().startInstant())
                     .map(instant -> instant.toEpochMilli() == started).orElse(false);
-            return same && EmulatorServer.answers(recorded.port()) ? Optional.of(recorded) : Optional.empty();
+            return same ? Optional.of(recorded) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

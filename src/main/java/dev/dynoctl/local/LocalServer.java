@@ -27,9 +27,18 @@ public final class LocalServer {
                                        Map<String, String> environment) {
         List<String> command = engine.requireCommand(environment);
         Path tables = engine.persists(inMemory) ? tables(dataDir) : null;
-        EmulatorServer server = EmulatorServer.start(new EmulatorServer.Launch(engine, command, port, tables, List.of(),
+        EmulatorServer server = EmulatorServer.launch(new EmulatorServer.Launch(engine, command, port, tables, List.of(),
                 dataDir.resolve(engine.id() + ".log"), detached));
+        // Recorded before it answers: if this command is stopped meanwhile, the engine is still the directory's, and
+        // 'dynoctl local stop' (or the next --local) finds it.
         LocalDataDir.record(dataDir, server);
+        try {
+            server.awaitAnswer();
+        } catch (RuntimeException e) {
+            LocalDataDir.forget(dataDir, server.pid());
+            server.stop();
+            throw e;
+        }
         return server;
     }
 
@@ -55,9 +64,11 @@ public final class LocalServer {
             return running.get().endpoint();
         }
         try (LocalDataDir.Lock lock = LocalDataDir.lock(dataDir)) {
-            running = LocalDataDir.running(dataDir); // started by another command while we waited
-            if (running.isPresent()) {
-                return running.get().endpoint();
+            // Started by another command while we waited, or still starting for one that was stopped meanwhile.
+            Optional<LocalDataDir.Running> alive = LocalDataDir.alive(dataDir);
+            if (alive.isPresent()) {
+                EmulatorServer.awaitAnswer(alive.get().port(), alive.get().engine());
+                return alive.get().endpoint();
             }
             Engine engine = engine(environment);
             EmulatorServer server = start(dataDir, engine, 0, false, true, environment);

@@ -17,6 +17,9 @@ public final class ApplyRun {
      */
     public static final int DEFAULT_PARALLELISM = 250;
 
+    /** The status a table shows from the moment a worker takes it up until DynamoDB says more. */
+    private static final String STARTING = "starting";
+
     /** One table at the end of the run: its result, or the failure that stopped it. */
     public record TableOutcome(String table, ProvisionResult result, RuntimeException failure, Duration took) {
         public boolean done() {
@@ -55,6 +58,7 @@ public final class ApplyRun {
                              long runStart) {
         long start = clock.nanoTime();
         Duration waitedForAWorker = clock.since(runStart);
+        listener.polled(spec.name(), STARTING, Duration.ZERO);
         try {
             ProvisionResult result = provisioner.provision(spec, policy.remaining(waitedForAWorker), options, listener);
             return new TableOutcome(spec.name(), result, null, clock.since(start));

@@ -23,13 +23,17 @@ public final class ControlPlaneGate {
 
     /** Waits until the shared back-off has passed, at most {@code left}. */
     void awaitClear(Duration left) throws InterruptedException {
-        long wait;
-        synchronized (this) {
-            wait = clearAtNanos - clock.nanoTime();
-        }
-        if (wait > 0) {
-            Duration pause = Duration.ofNanos(wait);
-            clock.sleep(pause.compareTo(left) < 0 ? pause : left);
+        long deadline = clock.nanoTime() + left.toNanos();
+        while (true) {
+            long wait;
+            synchronized (this) {
+                // Another worker may have moved the clear time out while this one slept.
+                wait = Math.min(clearAtNanos, deadline) - clock.nanoTime();
+            }
+            if (wait <= 0) {
+                return;
+            }
+            clock.sleep(Duration.ofNanos(wait));
         }
     }
 

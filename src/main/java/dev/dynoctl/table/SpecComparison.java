@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  * index sets and projected attributes are compared as sets; tags the table has beyond the declared ones are ignored.
  */
 public final class SpecComparison {
+    private static final String NOT_REPORTED = ": not reported by this endpoint; not compared";
+
     private SpecComparison() {
     }
 
@@ -41,14 +43,23 @@ public final class SpecComparison {
     public static Plan plan(TableSpec spec, TableState state, boolean justCreated, boolean addMissingIndexes) {
         Comparison c = new Comparison();
         TableDescription table = state.table();
+        // DynamoDB always says whether deletion protection is on; an endpoint that does not keeps neither it nor a stream
+        // (dynalite): a missing StreamSpecification there says nothing either. Said on the first run too.
+        boolean reportsTableSettings = table.deletionProtectionEnabled() != null;
+        if (!reportsTableSettings) {
+            spec.deletionProtection().ifPresent(wanted -> c.skipped.add(Setting.DELETION_PROTECTION.label() + NOT_REPORTED));
+            spec.stream().filter(view -> table.streamSpecification() == null)
+                    .ifPresent(view -> c.skipped.add(Setting.STREAM.label() + NOT_REPORTED));
+        }
         if (!justCreated) {
             c.compare(Setting.PK.label(), Optional.of(spec.partitionKey()), key(table, KeyType.HASH));
             c.compare(Setting.SK.label(), spec.sortKey(), key(table, KeyType.RANGE));
             c.compare(Setting.BILLING_MODE.label(), spec.billing(), billing(table));
             globalIndexes(c, spec, table, addMissingIndexes);
             localIndexes(c, spec, table);
-            spec.stream().ifPresent(view -> stream(c, view, table.streamSpecification()));
-            spec.deletionProtection().filter(wanted -> wanted != Boolean.TRUE.equals(table.deletionProtectionEnabled()))
+            spec.stream().filter(view -> reportsTableSettings || table.streamSpecification() != null)
+                    .ifPresent(view -> stream(c, view, table.streamSpecification()));
+            spec.deletionProtection().filter(wanted -> reportsTableSettings && !wanted.equals(table.deletionProtectionEnabled()))
                     .ifPresent(wanted -> c.change(new Change.DeletionProtection(wanted), Setting.DELETION_PROTECTION.label(),
                             onOff(!wanted), onOff(wanted)));
             spec.onDemandMax().ifPresent(max -> c.compare("on-demand maximum throughput", max, onDemandMax(table.onDemandThroughput(), max)));
@@ -182,13 +193,13 @@ public final class SpecComparison {
                 c.compare(Setting.TABLE_CLASS.label(), declared, TableClass.valueOf(actual));
             } else if (declared != TableClass.STANDARD) {
                 // DynamoDB leaves the summary out for some STANDARD tables, never for another class.
-                c.skipped.add("table class: not reported by this endpoint; not compared");
+                c.skipped.add(Setting.TABLE_CLASS.label() + NOT_REPORTED);
             }
         });
         spec.warmThroughput().ifPresent(declared -> {
             var warm = table.warmThroughput();
             if (warm == null) {
-                c.skipped.add("warm throughput: not reported by this endpoint; not compared");
+                c.skipped.add("warm throughput" + NOT_REPORTED);
                 return;
             }
             boolean enough = declared.read().map(r -> warm.readUnitsPerSecond() != null && warm.readUnitsPerSecond() >= r).orElse(true)

@@ -5,13 +5,14 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * What apply would do to one declared table: create it, change it in place step by step, nothing (in sync), or
- * nothing at all because it differs in a way that needs replacing the table (blocked, with the reasons).
+ * What apply would do to one declared table: create it, change it in place step by step, wait for it (it matches but
+ * is still CREATING or UPDATING, or an index is still being built), nothing (in sync), or nothing at all because it
+ * differs in a way apply does not change (blocked, with the reasons).
  * {@code skipped}: declared settings the endpoint cannot report, so they were not compared.
  */
 public record TablePlan(String table, Action action, List<Step> steps, List<Difference> blockers, List<String> skipped,
                         Optional<TableDescription> existing) {
-    public enum Action { CREATE, CHANGE, IN_SYNC, BLOCKED }
+    public enum Action { CREATE, CHANGE, WAIT, IN_SYNC, BLOCKED }
 
     public TablePlan {
         steps = List.copyOf(steps);
@@ -21,6 +22,6 @@ public record TablePlan(String table, Action action, List<Step> steps, List<Diff
 
     /** Whether apply has something to do for this table. */
     public boolean pending() {
-        return action == Action.CREATE || action == Action.CHANGE;
+        return action == Action.CREATE || action == Action.CHANGE || action == Action.WAIT;
     }
 }

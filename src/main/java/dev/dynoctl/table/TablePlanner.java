@@ -38,7 +38,8 @@ public final class TablePlanner {
             return new TablePlan(spec.name(), TablePlan.Action.BLOCKED, List.of(), plan.differences(), plan.skipped(),
                     Optional.of(table));
         }
-        TablePlan.Action action = plan.steps().isEmpty() ? TablePlan.Action.IN_SYNC : TablePlan.Action.CHANGE;
+        TablePlan.Action action = !plan.steps().isEmpty() ? TablePlan.Action.CHANGE
+                : TableWaiter.settled(table) ? TablePlan.Action.IN_SYNC : TablePlan.Action.WAIT;
         return new TablePlan(spec.name(), action, plan.steps(), List.of(), plan.skipped(), Optional.of(table));
     }
 

@@ -68,7 +68,7 @@ public final class TableProvisioner {
             return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, clock.since(start), List.of(), List.of());
         }
         // DynamoDB answers CREATING; an emulator, or DescribeTable after a lost answer, may already say ACTIVE.
-        TableDescription active = isSettled(created) ? created
+        TableDescription active = TableWaiter.settled(created) ? created
                 : waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), true, listener);
         Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active, TableState.Aspects.declaredIn(spec, true)),
                 true, false);
@@ -109,7 +109,7 @@ public final class TableProvisioner {
         List<Change> applied = new ArrayList<>();
         List<String> skipped = new ArrayList<>(plan.skipped());
         TableDescription current = table;
-        boolean needsActive = !isSettled(table);
+        boolean needsActive = !TableWaiter.settled(table);
         List<Change> changes = plan.changes();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
@@ -129,7 +129,7 @@ public final class TableProvisioner {
             needsActive = change.updatesTable();
         }
         if (options.waitUntilSettled()) {
-            if (needsActive || !isSettled(current)) {
+            if (needsActive || !TableWaiter.settled(current)) {
                 current = waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), false, listener);
             }
             for (Change change : applied) {
@@ -218,13 +218,6 @@ public final class TableProvisioner {
         return doubled.compareTo(ControlPlaneGate.MAX_BACKOFF) > 0 ? ControlPlaneGate.MAX_BACKOFF : doubled;
     }
 
-    private static boolean isSettled(TableDescription table) {
-        return TableWaiter.ACTIVE.equals(table.tableStatusAsString()) && !pendingIndexes(table);
-    }
-
-    private static boolean pendingIndexes(TableDescription table) {
-        return table.globalSecondaryIndexes().stream().anyMatch(index -> !TableWaiter.ACTIVE.equals(index.indexStatusAsString()));
-    }
 
     /** CreateTable, holding back while the run's shared back-off for LimitExceeded lasts. */
     private TableDescription createWithBackoff(TableSpec spec, WaitPolicy policy, long start) {

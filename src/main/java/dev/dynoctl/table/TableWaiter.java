@@ -19,6 +19,12 @@ public final class TableWaiter {
     private static final Set<String> NEVER_ACTIVE = Set.of("DELETING", "INACCESSIBLE_ENCRYPTION_CREDENTIALS", "ARCHIVING",
             "ARCHIVED", "REPLICATION_NOT_AUTHORIZED");
 
+    /** Whether the table and all its global secondary indexes are ACTIVE: nothing to wait for. */
+    static boolean settled(TableDescription table) {
+        return ACTIVE.equals(table.tableStatusAsString())
+                && table.globalSecondaryIndexes().stream().allMatch(index -> ACTIVE.equals(index.indexStatusAsString()));
+    }
+
     /** Whether a table in this status never becomes ACTIVE by itself (an answer without a status is not such a one). */
     static boolean neverActive(String status) {
         return status != null && NEVER_ACTIVE.contains(status);

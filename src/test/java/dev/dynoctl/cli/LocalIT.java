@@ -196,12 +196,38 @@ class LocalIT {
 
             serve.destroy(); // SIGTERM
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(serve.exitValue()).isEqualTo(ExitCode.TERMINATED.code());
         } finally {
             serve.destroyForcibly();
         }
         assertThat(listening(port)).as("engine stopped with its serve").isFalse();
         assertThat(data.resolve("dynoctl-local.pid")).doesNotExist();
-        assertThat(Files.readString(home.resolve("fg.out"))).contains("http://127.0.0.1:" + port, "listening on", "Ctrl-C stops it");
+        assertThat(Files.readString(home.resolve("fg.out"))).contains("http://127.0.0.1:" + port, "listening on", "Ctrl-C stops it")
+                .doesNotContain("exited");
+    }
+
+    @Test
+    void a_local_command_stopped_while_its_engine_starts_leaves_the_engine_to_the_next_command() throws Exception {
+        Path data = home.resolve("interrupted");
+        Map<String, String> env = Map.of("DYNOCTL_LOCAL_DATA", data.toString());
+        usedDataDirs.add(env);
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "list-tables", "--local")
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("DYNOCTL_"));
+        builder.environment().putAll(Map.of("HOME", home.toString(), "DYNOCTL_CDS", "off", "DYNOCTL_LOCAL_DATA", data.toString()));
+        Process first = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(data.resolve("dynoctl-local.pid")) && System.nanoTime() < deadline && first.isAlive()) {
+            Thread.sleep(20);
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        Result next = dynoctl(env, "list-tables", "--local").expect(ExitCode.OK);
+
+        assertThat(next.err()).as("the engine the stopped command started is used, not a second one").isEmpty();
+        assertThat(dynoctl(env, "local", "status").expect(ExitCode.OK).out()).startsWith("running moto (pid ");
     }
 
     @Test

@@ -235,8 +235,57 @@ class ManyTablesIT {
         CliRun run = dynalite.run(Terminals.typing("unused", Terminals.prompts()), List.of(), "apply", "-f", dir.toString())
                 .expect(ExitCode.OK);
 
-        assertThat(run.err()).contains("\r\033[K3 in progress: ").contains(names.get(0) + " CREATING")
-                .endsWith("\r\033[K");
+        assertThat(run.err()).contains("\r\033[K3 in progress: ").endsWith("\r\033[K");
+        assertThat(names).anySatisfy(name -> assertThat(run.err()).contains(name + " CREATING"));
+        assertThat(run.err().split("\r\033\\[K")).as("each redraw fits one 80-column row").allMatch(line -> line.length() <= 79);
         assertThat(run.out()).doesNotContain("\033").endsWith("Apply: 3 created." + System.lineSeparator());
+    }
+
+    @Test
+    void tables_still_creating_are_planned_as_wait_and_apply_waits_for_them() throws Exception {
+        List<String> names = declare("later.yaml", "Later", 2);
+        for (String name : names) {
+            dynalite.run("create-table", "--name", name, "--pk", "id:S", "--no-wait").expect(ExitCode.OK);
+        }
+
+        CliRun planned = dynalite.run("plan", "-f", dir.toString()).expect(ExitCode.CHANGES_PENDING);
+        assertThat(planned.out()).contains(names.get(0) + ": wait (", "): CREATING; apply waits until it is ACTIVE",
+                "Plan: 2 to wait for.");
+
+        dynalite.run("apply", "-f", dir.toString()).expect(ExitCode.OK);
+        for (String name : names) {
+            assertThat(dynalite.client().describeTable(r -> r.tableName(name)).table().tableStatusAsString()).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
+    void settings_an_endpoint_does_not_keep_are_warnings_and_a_rerun_converges() throws Exception {
+        String table = Emulator.uniqueTableName("Kept");
+        spec("kept.yaml", "name: " + table + "\npk: id:S\ndeletion-protection: true\nstream: KEYS_ONLY\ntag: {team: a}\n");
+
+        CliRun first = dynalite.run("apply", "-f", dir.toString()).expect(ExitCode.OK);
+        assertThat(first.errLines()).contains(
+                "dynoctl apply: warning: " + table + ": deletion protection: not reported by this endpoint; not compared",
+                "dynoctl apply: warning: " + table + ": stream: not reported by this endpoint; not compared");
+
+        CliRun second = dynalite.run("apply", "-f", dir.toString()).expect(ExitCode.OK);
+        assertThat(second.out()).as("dynalite drops CreateTable's tags; TagResource keeps them")
+                .contains(table + ": updated (tags team=a)");
+        assertThat(dynalite.run("apply", "-f", dir.toString()).expect(ExitCode.OK).out()).contains("Apply: 1 unchanged.");
+    }
+
+    @Test
+    void a_blocked_apply_in_json_gives_each_table_its_outcome() throws Exception {
+        String wrongKeys = Emulator.uniqueTableName("Keyed");
+        String fresh = Emulator.uniqueTableName("New");
+        ddb.run("create-table", "--name", wrongKeys, "--pk", "pk:S").expect(ExitCode.OK);
+        spec("a.yaml", "name: " + fresh + "\npk: id:S\n---\nname: " + wrongKeys + "\npk: id:N\n");
+
+        JsonNode result = json.readTree(ddb.run("apply", "-f", dir.toString(), "-o", "json").expect(ExitCode.TABLE_DIFFERS).out());
+
+        assertThat(result.path("Tables").get(0).path("Outcome").asText()).isEqualTo("NOT_APPLIED");
+        assertThat(result.path("Tables").get(1).path("Outcome").asText()).isEqualTo("BLOCKED");
+        assertThat(result.path("Tables").get(1).path("Blockers").get(0).asText()).startsWith("partition key: declared id (N)");
+        assertThat(ddb.tableExists(fresh)).isFalse();
     }
 }

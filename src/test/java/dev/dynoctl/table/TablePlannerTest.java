@@ -48,7 +48,8 @@ class TablePlannerTest {
         return TableDescription.builder().tableName(NAME).tableArn("arn:aws:dynamodb:us-east-1:123456789012:table/" + NAME)
                 .tableStatus("ACTIVE").keySchema(schema).attributeDefinitions(definitions)
                 .billingModeSummary(b -> b.billingMode("PAY_PER_REQUEST"))
-                .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(0L));
+                .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(0L))
+                .deletionProtectionEnabled(false); // DynamoDB always reports it
     }
 
     private static AttributeDefinition definition(String attribute, String type) {
@@ -410,5 +411,31 @@ class TablePlannerTest {
                 "TTL: off -> on (attribute expires)",
                 "point-in-time recovery: off -> on",
                 "contributor insights: off -> on");
+    }
+
+    @Test
+    void a_matching_table_that_is_still_creating_is_waited_for() {
+        TablePlan plan = plan(declared(), state(table().tableStatus("CREATING")));
+
+        assertThat(plan.action()).isEqualTo(TablePlan.Action.WAIT);
+        assertThat(plan.pending()).as("apply waits for it").isTrue();
+        assertThat(plan.steps()).isEmpty();
+    }
+
+    @Test
+    void a_matching_table_whose_index_is_still_being_built_is_waited_for() {
+        TablePlan plan = plan(declared("gsi", "ByEmail:email:S"), state(table("id:S").attributeDefinitions(definition("id", "S"),
+                definition("email", "S")).globalSecondaryIndexes(index("ByEmail", "email").toBuilder().indexStatus("CREATING").build())));
+
+        assertThat(plan.action()).isEqualTo(TablePlan.Action.WAIT);
+    }
+
+    @Test
+    void an_endpoint_that_does_not_report_deletion_protection_gets_neither_it_nor_a_stream_compared() {
+        TablePlan plan = plan(declared("deletion-protection", "true", "stream", "NEW_IMAGE"),
+                state(table().deletionProtectionEnabled(null)));
+
+        assertInSync(plan, "deletion protection: not reported by this endpoint; not compared",
+                "stream: not reported by this endpoint; not compared");
     }
 }
