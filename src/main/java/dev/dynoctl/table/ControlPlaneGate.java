@@ -1,7 +1,6 @@
 package dev.dynoctl.table;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * LimitExceededException is account-wide (too many table operations at once), so one back-off is shared by every
@@ -9,12 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * jittered back-off (1 s doubling to 20 s) has passed; a success resets it.
  */
 public final class ControlPlaneGate {
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
-
     private final WaitClock clock;
     private long clearAtNanos;
-    private Duration backoff = FIRST_BACKOFF;
+    private final Backoff backoff = new Backoff();
 
     public ControlPlaneGate(WaitClock clock) {
         this.clock = clock;
@@ -39,13 +35,10 @@ public final class ControlPlaneGate {
 
     /** Called on LimitExceededException: moves the shared clear time out by a jittered share of the back-off. */
     synchronized void limitExceeded() {
-        long jittered = ThreadLocalRandom.current().nextLong(backoff.toNanos() / 2, backoff.toNanos() + 1);
-        clearAtNanos = Math.max(clearAtNanos, clock.nanoTime() + jittered);
-        Duration doubled = backoff.multipliedBy(2);
-        backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+        clearAtNanos = Math.max(clearAtNanos, clock.nanoTime() + backoff.nextPause().toNanos());
     }
 
     synchronized void succeeded() {
-        backoff = FIRST_BACKOFF;
+        backoff.reset();
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -160,7 +159,7 @@ public final class TableProvisioner {
     /** @return false when the endpoint has no operation for the change (UnknownOperationException) */
     private boolean applyWithRetry(Change change, TableSpec spec, TableDescription table, WaitPolicy policy, long start,
                                    ProvisionResult.Outcome outcome) {
-        Duration backoff = ControlPlaneGate.FIRST_BACKOFF;
+        Backoff backoff = new Backoff();
         while (true) {
             try {
                 change.apply(tables, spec.name(), table.tableArn());
@@ -181,8 +180,7 @@ public final class TableProvisioner {
                     gate.limitExceeded();
                     awaitGate(left, spec.name(), status);
                 } else {
-                    pause(backoff, left, spec.name(), status);
-                    backoff = next(backoff);
+                    pause(backoff.nextPause(), left, spec.name(), status);
                 }
             }
         }
@@ -202,9 +200,8 @@ public final class TableProvisioner {
                 && service.awsErrorDetails() != null ? service.awsErrorDetails().errorCode() : "";
     }
 
-    /** Sleeps a jittered share of {@code backoff} (so jobs hitting a limit together do not retry in lock-step). */
-    private void pause(Duration backoff, Duration left, String table, String status) {
-        Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2, backoff.toMillis() + 1));
+    /** Sleeps the pause, but not past the time left. */
+    private void pause(Duration pause, Duration left, String table, String status) {
         try {
             clock.sleep(pause.compareTo(left) < 0 ? pause : left);
         } catch (InterruptedException interrupted) {
@@ -212,12 +209,6 @@ public final class TableProvisioner {
             throw new WaitInterruptedException(table, status);
         }
     }
-
-    private static Duration next(Duration backoff) {
-        Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(ControlPlaneGate.MAX_BACKOFF) > 0 ? ControlPlaneGate.MAX_BACKOFF : doubled;
-    }
-
 
     /** CreateTable, holding back while the run's shared back-off for LimitExceeded lasts. */
     private TableDescription createWithBackoff(TableSpec spec, WaitPolicy policy, long start) {
