@@ -23,7 +23,7 @@ final class ApplyProgress implements WaitListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean live;
     private final String command;
-    private final Thread onStop;
+    private final StopReport onStop;
     private final Map<String, String> inProgress = new LinkedHashMap<>();
     private final Set<String> queued = new LinkedHashSet<>();
     private boolean shown;
@@ -33,8 +33,7 @@ final class ApplyProgress implements WaitListener, AutoCloseable {
         this.live = live;
         this.command = command;
         queued.addAll(pending);
-        this.onStop = new Thread(this::stopped, "dynoctl-apply-interrupted");
-        Runtime.getRuntime().addShutdownHook(onStop);
+        this.onStop = new StopReport(this::stopped);
     }
 
     @Override
@@ -93,11 +92,7 @@ final class ApplyProgress implements WaitListener, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(onStop);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already stopping: the hook runs and says where each table was.
-        }
+        onStop.close();
         synchronized (this) {
             clear();
         }

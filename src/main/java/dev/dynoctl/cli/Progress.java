@@ -13,7 +13,7 @@ final class Progress implements WaitListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean live;
     private final String command;
-    private final Thread onStop;
+    private final StopReport onStop;
     private volatile String table;
     private volatile String status;
     private boolean shown;
@@ -22,8 +22,7 @@ final class Progress implements WaitListener, AutoCloseable {
         this.err = err;
         this.live = live;
         this.command = command;
-        this.onStop = new Thread(this::stopped, "dynoctl-interrupted");
-        Runtime.getRuntime().addShutdownHook(onStop);
+        this.onStop = new StopReport(this::stopped);
     }
 
     @Override
@@ -51,11 +50,7 @@ final class Progress implements WaitListener, AutoCloseable {
     /** Clears the progress line so the result starts on a clean line; the command is no longer waiting. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(onStop);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already stopping: the hook runs and says where we were.
-        }
+        onStop.close();
         if (shown) {
             err.print("\r\033[K");
             err.flush();
