@@ -46,8 +46,10 @@ if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
       # A static archive (class list from a training run, then -Xshare:dump): unlike a dynamic one (-XX:ArchiveClassesAtExit)
       # it also holds picocli, whose classes are compiled for Java 5. Jackson and SnakeYAML (JSON output, spec files)
       # stay out: the archive is mapped by every run, and most runs need neither.
+      # Started from a subshell that ends at once, so the training is not a child of the java exec'd below, which would
+      # never reap it (a long 'local serve' would keep a zombie).
       # shellcheck disable=SC2086
-      ( if AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_EC2_METADATA_DISABLED=true \
+      ( ( if AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_EC2_METADATA_DISABLED=true \
             "$java" $jvm -XX:DumpLoadedClassList="$list" -jar "$self" cds-training \
           && grep -v -e 'com/fasterxml/jackson/' -e 'org/yaml/' "$list" >"$list.kept" \
           && "$java" -Xshare:dump -XX:SharedClassListFile="$list.kept" -XX:SharedArchiveFile="$tmp" -cp "$self" && [ -s "$tmp" ]; then
@@ -55,7 +57,7 @@ if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
         else
           : >"$dir/$key.failed"
         fi
-        rm -rf -- "$dir/$key.training" ) </dev/null >/dev/null 2>&1 &
+        rm -rf -- "$dir/$key.training" ) </dev/null >/dev/null 2>&1 & )
     fi
   fi
 fi
