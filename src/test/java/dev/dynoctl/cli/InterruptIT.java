@@ -86,6 +86,32 @@ class InterruptIT {
         assertThat(Files.readString(home.resolve("out.txt"))).contains("Apply: 2 unchanged.");
     }
 
+    @Test
+    void tables_waiting_for_a_worker_are_named_as_not_started() throws Exception {
+        String first = Emulator.uniqueTableName("One");
+        String second = Emulator.uniqueTableName("Two");
+        String third = Emulator.uniqueTableName("Three");
+        Path specs = Files.writeString(home.resolve("queued.yaml"), "name: " + first + "\npk: id:S\n---\nname: " + second
+                + "\npk: id:S\n---\nname: " + third + "\npk: id:S\n");
+        try (FaultProxy proxy = new FaultProxy(ddb.endpoint())) {
+            proxy.always("CreateTable", FaultProxy.creating()).always("DescribeTable", FaultProxy.creating());
+            Process process = launch(proxy.endpoint().toString(), "apply", "-f", specs.toString(), "--parallelism", "1");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // Three reads to plan, one before CreateTable, then the first table's polls.
+            while (proxy.calls("DescribeTable") < 7 && System.nanoTime() < deadline && process.isAlive()) {
+                Thread.sleep(50);
+            }
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(143);
+            assertThat(Files.readAllLines(home.resolve("err.txt"), StandardCharsets.UTF_8)).containsExactly(
+                    "dynoctl apply: interrupted; table " + first + " was CREATING (DynamoDB goes on; run the same command again to finish)",
+                    "dynoctl apply: interrupted; not started: " + second + ", " + third);
+            assertThat(proxy.calls("CreateTable")).as("no CreateTable for the tables not started").isEqualTo(1);
+        }
+    }
+
     /** target/dynoctl in a child process against the endpoint; output in out.txt and err.txt. */
     private Process launch(String endpoint, String... command) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(Path.of("target", "dynoctl").toString()));
