@@ -2,7 +2,6 @@ package dev.dynoctl.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +40,12 @@ public final class Cli {
     /**
      * The command line for these arguments. picocli builds the model of every subcommand it is given, which costs
      * start-up time (about 25 ms and 2 MB for all of them), so a run that names a subcommand gets only that one;
-     * anything else (help, no or an unknown command) gets them all. The build's "gen-manpage" run adds the hidden man
+     * anything else (root options such as --help, no command, an unknown one) gets them all. The build's "gen-manpage" run adds the hidden man
      * page generator, which writes the man pages (AsciiDoc, then troff) from this very model.
      */
     public static CommandLine forArguments(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        String first = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+        // Only a command given first is built alone: options before it (dynoctl --help create-table) are the root's.
+        String first = args.length == 0 ? "" : args[0];
         if (first.equals("gen-manpage")) {
             CommandLine commandLine = commandLine(context, out, err);
             CommandLine manPages = new CommandLine(new ManPageGenerator());

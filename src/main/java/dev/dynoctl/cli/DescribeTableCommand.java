@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "describe-table", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show a table: status, keys and types, billing and capacity, item count, size, ARN, creation time,",
-            "stream, TTL, point-in-time recovery, contributor insights, encryption, class, tags and indexes."},
+        description = {"Show a table's status and every setting.",
+            "Status, keys and types, billing and capacity, item count, size, ARN, creation time, stream, TTL, "
+                + "point-in-time recovery, contributor insights, encryption, class, tags and indexes."},
         footer = {"%nExamples:",
             "  dynoctl describe-table --name Users",
             "  dynoctl describe-table --name Users -o json | jq -r .Table.TableStatus"})

@@ -14,6 +14,7 @@ import dev.dynoctl.table.TooManyTableOperationsException;
 import dev.dynoctl.table.WaitInterruptedException;
 import dev.dynoctl.table.WaitTimeoutException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -31,8 +32,22 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
-        say(command, oneLine(e.getMessage()) + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        say(command, problem(e) + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
         return ExitCode.INVALID_INPUT.code();
+    }
+
+    /** picocli's message, except for a mistyped command or option: that one is named, with the nearest known one. */
+    private static String problem(ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String typed = unmatched.getUnmatched().get(0);
+            boolean command = !typed.startsWith("-") && !e.getCommandLine().getSubcommands().isEmpty();
+            List<String> nearest = unmatched.getSuggestions();
+            if (command || !nearest.isEmpty()) {
+                return "unknown " + (command ? "command" : "option") + " '" + oneLine(typed) + "'"
+                        + (nearest.isEmpty() ? "" : "; did you mean: " + nearest.get(0) + "?");
+            }
+        }
+        return oneLine(e.getMessage());
     }
 
     @Override

@@ -49,4 +49,32 @@ class HelpTest {
 
         assertThat(run.out()).startsWith("dynoctl ").contains("Java ");
     }
+
+    @Test
+    void a_mistyped_command_is_one_line_naming_the_nearest_command() {
+        CliRun run = run("create-tabel", "--name", "X").expect(ExitCode.INVALID_INPUT);
+
+        assertThat(run.errLines()).containsExactly(
+                "dynoctl: unknown command 'create-tabel'; did you mean: create-table? (see 'dynoctl --help')");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void help_before_a_command_is_the_root_help_with_every_command() {
+        CliRun run = run("--help", "create-table").expect(ExitCode.OK);
+
+        assertThat(run.out()).contains("describe-table", "list-tables", "plan", "apply", "local");
+    }
+
+    @Test
+    void every_command_is_summed_up_in_one_complete_sentence() {
+        var root = Cli.commandLine(new CliContext(new DynamoDbClients(Map.of(), List.of()), Terminals.NONE, WaitClock.SYSTEM),
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()));
+        root.getSubcommands().forEach((name, command) -> {
+            String[] description = command.getCommandSpec().usageMessage().description();
+            if (!command.getCommandSpec().usageMessage().hidden() && description.length > 0) {
+                assertThat(description[0]).as(name).endsWith(".").hasSizeLessThanOrEqualTo(100);
+            }
+        });
+    }
 }
