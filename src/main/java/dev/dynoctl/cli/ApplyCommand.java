@@ -61,13 +61,9 @@ final class ApplyCommand extends AwsCommand {
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
         List<TableSpec> specs = declared.stream().map(DeclaredTable::spec).toList();
         List<TablePlan> plans = new TablePlanner(tables).planAll(specs, addMissingIndexes);
-        ApplyPrinter printer = new ApplyPrinter(out(), output);
+        Renderer printer = renderer();
         if (plans.stream().anyMatch(plan -> plan.action() == TablePlan.Action.BLOCKED)) {
-            if (output.json()) {
-                printer.blocked(plans);
-            } else {
-                new PlanPrinter(out(), output).plans(declared, plans, List.of());
-            }
+            printer.blocked(declared, plans);
             err().println(spec.qualifiedName() + ": nothing was changed: a table is blocked");
             return ExitCode.TABLE_DIFFERS;
         }
@@ -77,7 +73,7 @@ final class ApplyCommand extends AwsCommand {
                 spec.qualifiedName(), pending)) {
             outcomes = new ApplyRun(tables, waiter, context.clock()).apply(specs, plans, wait.policy(),
                     new TableProvisioner.Options(wait.waiting(), addMissingIndexes), parallelism, progress,
-                    outcome -> progress.finished(outcome.table(), out(), printer.line(outcome)));
+                    outcome -> progress.finished(outcome.table(), out(), printer.applied(outcome)));
         }
         if (!output.quiet) {
             outcomes.stream().filter(ApplyRun.TableOutcome::done).forEach(outcome -> outcome.result().skipped().forEach(skipped ->
@@ -85,7 +81,7 @@ final class ApplyCommand extends AwsCommand {
         }
         ExitCode exit = ExitCode.mostSerious(outcomes.stream().filter(outcome -> !outcome.done())
                 .map(outcome -> ErrorReporter.classify(outcome.failure()).code()).toList());
-        printer.summary(outcomes, exit);
+        printer.applySummary(outcomes, exit);
         return exit;
     }
 }

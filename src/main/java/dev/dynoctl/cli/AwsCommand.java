@@ -62,6 +62,11 @@ abstract class AwsCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** Prints results in the format the user chose (-o). */
+    Renderer renderer() {
+        return Renderer.of(out(), output);
+    }
+
     PrintWriter err() {
         return spec.commandLine().getErr();
     }

@@ -104,7 +104,7 @@ final class CreateTableCommand extends AwsCommand {
         extra.put("Outcome", result.outcome().name());
         extra.put("Changes", result.changes());
         extra.put("Skipped", result.skipped());
-        new TablePrinter(out(), output).table(String.join(System.lineSeparator(), lines), true, "Table", result.table(), extra);
+        renderer().table(String.join(System.lineSeparator(), lines), true, "Table", result.table(), extra);
         return ExitCode.OK;
     }
 

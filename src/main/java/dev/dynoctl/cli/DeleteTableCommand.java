@@ -43,7 +43,7 @@ final class DeleteTableCommand extends AwsCommand {
             deleted = new TableDeleter(tables, waiter).delete(table.name(), this::confirm, wait.policy(), wait.waiting(), progress);
         }
         String headline = !wait.waiting() ? "Deleting table " + table.name() + " (not waiting)." : "Deleted table " + table.name() + ".";
-        new TablePrinter(out(), output).table(headline, false, "TableDescription", deleted,
+        renderer().table(headline, false, "TableDescription", deleted,
                 Map.of("Outcome", wait.waiting() ? "DELETED" : "DELETING"));
         return ExitCode.OK;
     }

@@ -28,7 +28,7 @@ final class DescribeTableCommand extends AwsCommand {
 
     @Override
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
-        new TablePrinter(out(), output).state(TableState.read(tables, tables.describeExisting(table.name()), TableState.Aspects.DESCRIBE));
+        renderer().state(TableState.read(tables, tables.describeExisting(table.name()), TableState.Aspects.DESCRIBE));
         return ExitCode.OK;
     }
 }

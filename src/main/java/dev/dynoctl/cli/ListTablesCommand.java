@@ -19,7 +19,7 @@ final class ListTablesCommand extends AwsCommand {
 
     @Override
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
-        new TablePrinter(out(), output).tableNames(tables.listNames());
+        renderer().tableNames(tables.listNames());
         return ExitCode.OK;
     }
 }

@@ -53,7 +53,7 @@ final class PlanCommand extends AwsCommand {
             plans.forEach(plan -> plan.skipped().forEach(skipped ->
                     err().println(spec.qualifiedName() + ": warning: " + plan.table() + ": " + skipped)));
         }
-        new PlanPrinter(out(), output).plans(declared, plans, unmanaged);
+        renderer().plans(declared, plans, unmanaged);
         if (plans.stream().anyMatch(plan -> plan.action() == TablePlan.Action.BLOCKED)) {
             return ExitCode.TABLE_DIFFERS;
         }

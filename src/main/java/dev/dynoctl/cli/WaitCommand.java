@@ -50,7 +50,7 @@ final class WaitCommand extends AwsCommand {
                 waiter.untilGone(table.name(), waitPolicy, progress);
             }
         }
-        TablePrinter printer = new TablePrinter(out(), output);
+        Renderer printer = renderer();
         if (active != null) {
             printer.table("Table " + table.name() + " is ACTIVE.", false, "Table", active, Map.of("Outcome", "ACTIVE"));
         } else {

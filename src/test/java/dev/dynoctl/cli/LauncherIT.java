@@ -177,7 +177,7 @@ class LauncherIT {
         for (String name : List.of("dev.dynoctl.cli.Main", "dev.dynoctl.cli.CreateTableCommand",
                 "software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException",
                 "software.amazon.awssdk.services.dynamodb.model.CreateTableResponse", "dev.dynoctl.table.TableWaiter",
-                "dev.dynoctl.cli.TablePrinter")) {
+                "dev.dynoctl.cli.TextRenderer")) {
             assertThat(loaded).as(name).filteredOn(line -> line.contains(" " + name + " "))
                     .singleElement().asString().contains("shared objects file");
         }

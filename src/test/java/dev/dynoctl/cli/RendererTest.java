@@ -1,0 +1,66 @@
+package dev.dynoctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynoctl.table.Change;
+import dev.dynoctl.table.DeclaredTable;
+import dev.dynoctl.table.Difference;
+import dev.dynoctl.table.Origin;
+import dev.dynoctl.table.SpecParser;
+import dev.dynoctl.table.Step;
+import dev.dynoctl.table.TablePlan;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** plan's two formats, from the same plans: the text a person reads and the JSON document CI parses. */
+class RendererTest {
+    private static final List<DeclaredTable> DECLARED = List.of(
+            new DeclaredTable(SpecParser.parse(Map.of("name", List.of("Orders"), "pk", List.of("id:S"))),
+                    new Origin(Path.of("tables/orders.yaml"), 1, 0)),
+            new DeclaredTable(SpecParser.parse(Map.of("name", List.of("Legacy"), "pk", List.of("id:N"))),
+                    new Origin(Path.of("tables/all.yaml"), 4, 2)));
+    private static final List<TablePlan> PLANS = List.of(
+            new TablePlan("Orders", TablePlan.Action.CHANGE,
+                    List.of(new Step(new Change.EnableTimeToLive("expires"), "TTL", "off", "on (attribute expires)")),
+                    List.of(), List.of(), Optional.empty()),
+            new TablePlan("Legacy", TablePlan.Action.BLOCKED, List.of(),
+                    List.of(new Difference("partition key", "id (N)", "pk (S)")), List.of(), Optional.empty()));
+
+    private static String render(boolean json) {
+        StringWriter out = new StringWriter();
+        PrintWriter writer = new PrintWriter(out);
+        (json ? new JsonRenderer(writer) : new TextRenderer(writer)).plans(DECLARED, PLANS, List.of("Other"));
+        return out.toString();
+    }
+
+    @Test
+    void plan_as_text() {
+        assertThat(render(false).lines()).containsExactly(
+                "Orders: change (tables/orders.yaml:1)",
+                "  TTL: off -> on (attribute expires)",
+                "Legacy: blocked (tables/all.yaml:4 (document 2)): requires replacing the table; apply changes nothing while "
+                        + "a table is blocked",
+                "  partition key: declared id (N), actual pk (S) (requires replacing the table)",
+                "Other: unmanaged (no spec file declares it; left alone)",
+                "Plan: 1 to change, 1 blocked, 1 unmanaged.");
+    }
+
+    @Test
+    void plan_as_json_keeps_its_fields_in_order() {
+        String json = render(true).replaceAll("\\s+", "");
+
+        assertThat(json).isEqualTo("{\"Tables\":["
+                + "{\"TableName\":\"Orders\",\"Action\":\"CHANGE\",\"Source\":\"tables/orders.yaml:1\","
+                + "\"Steps\":[{\"Setting\":\"TTL\",\"Before\":\"off\",\"After\":\"on(attributeexpires)\"}],\"Blockers\":[],\"Skipped\":[]},"
+                + "{\"TableName\":\"Legacy\",\"Action\":\"BLOCKED\",\"Source\":\"tables/all.yaml:4(document2)\",\"Steps\":[],"
+                + "\"Blockers\":[{\"Setting\":\"partitionkey\",\"Declared\":\"id(N)\",\"Actual\":\"pk(S)\",\"RequiresReplacement\":true}],"
+                + "\"Skipped\":[]},"
+                + "{\"TableName\":\"Other\",\"Action\":\"UNMANAGED\"}],"
+                + "\"Summary\":{\"Create\":0,\"Change\":1,\"Wait\":0,\"InSync\":0,\"Blocked\":1,\"Unmanaged\":1}}");
+    }
+}
