@@ -56,11 +56,21 @@ final class CreateTableCommand extends AwsCommand {
     @Override
     void validate() {
         Map<String, List<String>> settings = new LinkedHashMap<>();
-        if (specFile != null) {
-            settings.putAll(SpecFile.read(specFile));
+        SpecFile.Document file = specFile == null ? null : SpecFile.read(specFile);
+        if (file != null) {
+            settings.putAll(file.settings());
         }
-        settings.putAll(commandLineSettings());
-        tableSpec = SpecParser.parse(settings);
+        Map<String, List<String>> flags = commandLineSettings();
+        settings.putAll(flags);
+        try {
+            tableSpec = SpecParser.parse(settings);
+        } catch (InvalidSpecException e) {
+            if (file != null && file.settings().containsKey(e.setting()) && !flags.containsKey(e.setting())) {
+                // The bad value is the file's: name its line, not a flag that was never typed.
+                throw new InvalidSpecException("spec", file.originOf(e.setting()) + ": " + e.setting() + ": " + e.getMessage());
+            }
+            throw e;
+        }
         if (!wait.waiting() && tableSpec.hasFollowUps()) {
             throw new InvalidSpecException("no-wait", "cannot be combined with --ttl-attribute, --pitr or --contributor-insights "
                     + "(they are applied once the table is ACTIVE)");

@@ -44,9 +44,9 @@ public final class SpecFile {
     }
 
     /** One table's settings as a document declared them, with the line of each setting. */
-    record Document(Origin origin, Map<String, List<String>> settings, Map<String, Integer> lines) {
+    public record Document(Origin origin, Map<String, List<String>> settings, Map<String, Integer> lines) {
         /** Where a setting is declared; the document's start for one it lacks (e.g. a missing required setting). */
-        Origin originOf(String setting) {
+        public Origin originOf(String setting) {
             return origin.atLine(lines.getOrDefault(setting, origin.line()));
         }
     }
@@ -55,8 +55,8 @@ public final class SpecFile {
     record Contents(List<Document> documents, List<SpecProblem> problems) {
     }
 
-    /** The settings of the one table a {@code --spec} file declares; its first problem as the exception. */
-    public static Map<String, List<String>> read(Path file) {
+    /** The one table a {@code --spec} file declares; its first problem as the exception. */
+    public static Document read(Path file) {
         Contents contents = contents(file);
         if (!contents.problems().isEmpty()) {
             throw new InvalidSpecException("spec", contents.problems().get(0).toString());
@@ -65,7 +65,7 @@ public final class SpecFile {
             throw new InvalidSpecException("spec", file + ": declares " + contents.documents().size()
                     + " tables; --spec takes a file declaring one");
         }
-        return contents.documents().get(0).settings();
+        return contents.documents().get(0);
     }
 
     static Contents contents(Path file) {

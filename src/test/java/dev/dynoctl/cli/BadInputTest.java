@@ -6,11 +6,15 @@ import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.support.CliRun;
 import dev.dynoctl.support.Terminals;
 import dev.dynoctl.table.WaitClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -125,6 +129,19 @@ class BadInputTest {
     static Stream<Arguments> unconfirmedDeletes() {
         return Stream.of(Arguments.of((Object) new String[] {"delete-table", "--name", "Users"}),
                 Arguments.of((Object) new String[] {"delete-table", "--name", "Users", "--no-wait"}));
+    }
+
+    @Test
+    void a_bad_value_in_a_spec_file_names_the_file_and_line_not_a_flag(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("orders.yaml"), "name: Orders\npk: customer:S\ngsi:\n  - Bad\n");
+
+        CliRun fromFile = run("create-table", "--spec", spec.toString()).expect(ExitCode.INVALID_INPUT);
+        CliRun fromFlag = run("create-table", "--spec", spec.toString(), "--gsi", "Worse").expect(ExitCode.INVALID_INPUT);
+
+        assertThat(fromFile.errLines()).singleElement().asString()
+                .startsWith("dynoctl create-table: --spec: " + spec + ":3: gsi: index Bad: ");
+        assertThat(fromFlag.errLines()).as("the flag overrides the file: the flag is named")
+                .singleElement().asString().startsWith("dynoctl create-table: --gsi: index Worse: ");
     }
 
     private CliRun run(String... args) {

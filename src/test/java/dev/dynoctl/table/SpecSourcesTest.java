@@ -262,7 +262,7 @@ class SpecSourcesTest {
         Path two = write("two.yaml", "name: Users\npk: id:S\n---\nname: Orders\npk: id:S\n");
         Path unknown = write("unknown.yaml", "name: Users\ncolour: blue\n");
 
-        assertThat(SpecFile.read(write("one.yaml", "table-name: Users\npk: id:S\n")))
+        assertThat(SpecFile.read(write("one.yaml", "table-name: Users\npk: id:S\n")).settings())
                 .containsExactly(java.util.Map.entry("name", List.of("Users")), java.util.Map.entry("pk", List.of("id:S")));
         assertThatThrownBy(() -> SpecFile.read(two)).isInstanceOf(InvalidSpecException.class)
                 .hasMessage(two + ": declares 2 tables; --spec takes a file declaring one")
