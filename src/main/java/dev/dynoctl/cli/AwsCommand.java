@@ -47,8 +47,11 @@ abstract class AwsCommand implements Callable<Integer> {
         if (!aws.local) {
             return run(aws.settings());
         }
-        return run(aws.localSettings(LocalServer.forCommand(context.clients().environment(),
-                notice -> err().println(spec.qualifiedName() + ": " + notice))));
+        return run(aws.localSettings(LocalServer.forCommand(context.clients().environment(), notice -> {
+            if (!output.quiet) {
+                err().println(spec.qualifiedName() + ": " + notice);
+            }
+        })));
     }
 
     private int run(AwsSettings settings) {

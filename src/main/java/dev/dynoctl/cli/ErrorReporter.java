@@ -114,8 +114,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             return new Failure(ExitCode.INTERRUPTED, e.getMessage());
         }
         if (e instanceof LocalException local) {
-            return new Failure(local.kind() == LocalException.Kind.NOT_INSTALLED ? ExitCode.CONFIGURATION : ExitCode.FAILURE,
-                    e.getMessage());
+            return new Failure(switch (local.kind()) {
+                case NOT_INSTALLED -> ExitCode.CONFIGURATION;
+                case INVALID -> ExitCode.INVALID_INPUT;
+                case FAILED -> ExitCode.FAILURE;
+            }, e.getMessage());
         }
         if (e instanceof AwsCallException call) {
             return awsFailure(call.operation(), call.getCause());

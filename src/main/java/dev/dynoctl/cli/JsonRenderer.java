@@ -71,7 +71,7 @@ final class JsonRenderer implements Renderer {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("TableName", plan.table());
             fields.put("Outcome", plan.action() == TablePlan.Action.BLOCKED ? "BLOCKED" : "NOT_APPLIED");
-            fields.put("Blockers", plan.blockers().stream().map(Difference::toString).toList());
+            fields.put("Blockers", blockers(plan));
             tables.add(fields);
         }
         write(Map.of("Tables", tables));
@@ -113,14 +113,18 @@ final class JsonRenderer implements Renderer {
             steps.add(ordered("Setting", step.setting(), "Before", step.before(), "After", step.after()));
         }
         fields.put("Steps", steps);
+        fields.put("Blockers", blockers(plan));
+        fields.put("Skipped", plan.skipped());
+        return fields;
+    }
+
+    private static List<Map<String, Object>> blockers(TablePlan plan) {
         List<Map<String, Object>> blockers = new ArrayList<>();
         for (Difference blocker : plan.blockers()) {
             blockers.add(ordered("Setting", blocker.setting(), "Declared", blocker.declared(), "Actual", blocker.actual(),
                     "RequiresReplacement", blocker.requiresReplacement()));
         }
-        fields.put("Blockers", blockers);
-        fields.put("Skipped", plan.skipped());
-        return fields;
+        return blockers;
     }
 
     /** Fields in the order given (JSON readers may not care, people reading it do). */

@@ -43,6 +43,10 @@ interface Renderer {
     /** apply: the end of the run. */
     void applySummary(List<ApplyRun.TableOutcome> outcomes, ExitCode exit);
 
+    /** Every table outcome of apply, in the order its summary counts them. */
+    List<String> OUTCOMES = List.of("CREATED", "UPDATED", "UNCHANGED", "BLOCKED", "PARTIAL", "TIMED_OUT", "LIMIT_EXCEEDED",
+            "FAILED");
+
     /** CREATED, UPDATED, UNCHANGED, or what stopped the table: BLOCKED, PARTIAL, TIMED_OUT, LIMIT_EXCEEDED, FAILED. */
     static String outcomeName(ApplyRun.TableOutcome outcome) {
         if (outcome.done()) {

@@ -11,7 +11,6 @@ import dev.dynoctl.table.TablePlan;
 import dev.dynoctl.table.TableState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,10 +119,13 @@ final class TextRenderer implements Renderer {
 
     @Override
     public void applySummary(List<ApplyRun.TableOutcome> outcomes, ExitCode exit) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        outcomes.forEach(outcome -> counts.merge(words(Renderer.outcomeName(outcome)), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
-        counts.forEach((what, count) -> parts.add(count + " " + what));
+        for (String name : Renderer.OUTCOMES) {
+            long count = outcomes.stream().filter(outcome -> Renderer.outcomeName(outcome).equals(name)).count();
+            if (count > 0) {
+                parts.add(count + " " + words(name));
+            }
+        }
         out.println("Apply: " + String.join(", ", parts) + (exit == ExitCode.OK ? "." : " (exit " + exit.code() + ")."));
         out.flush();
     }

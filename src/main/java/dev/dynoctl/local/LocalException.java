@@ -2,8 +2,8 @@ package dev.dynoctl.local;
 
 /** A local engine could not be found, started or stopped; the message says why and what to do. */
 public final class LocalException extends RuntimeException {
-    /** NOT_INSTALLED: no engine to run (a configuration problem); FAILED: anything else. */
-    public enum Kind { NOT_INSTALLED, FAILED }
+    /** NOT_INSTALLED: no engine to run (a configuration problem); INVALID: a bad setting; FAILED: anything else. */
+    public enum Kind { NOT_INSTALLED, INVALID, FAILED }
 
     private final Kind kind;
 

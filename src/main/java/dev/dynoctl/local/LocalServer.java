@@ -83,7 +83,7 @@ public final class LocalServer {
         if (named == null || named.isBlank()) {
             return Engine.pick(environment);
         }
-        return Engine.parse(named.strip()).orElseThrow(() -> new LocalException(LocalException.Kind.NOT_INSTALLED,
+        return Engine.parse(named.strip()).orElseThrow(() -> new LocalException(LocalException.Kind.INVALID,
                 ENGINE_VARIABLE + " must be moto or dynalite, not '" + named.strip() + "'"));
     }
 }

@@ -122,6 +122,11 @@ class LocalIT {
                 .contains("tables in memory").endsWith("stop it with 'dynoctl local stop'");
 
         Result listed = dynoctl(env, "list-tables", "--local").expect(ExitCode.OK);
+        assertThat(dynoctl(Map.of("DYNOCTL_LOCAL_DATA", home.resolve("other").toString()), "list-tables", "--local", "-q")
+                .expect(ExitCode.OK).err()).as("-q: not even the line about the engine it started").isEmpty();
+        assertThat(dynoctl(Map.of("DYNOCTL_LOCAL_DATA", home.resolve("bad").toString(), "DYNOCTL_LOCAL_ENGINE", "mongo"),
+                "list-tables", "--local").expect(ExitCode.INVALID_INPUT).err())
+                .isEqualTo("dynoctl list-tables: DYNOCTL_LOCAL_ENGINE must be moto or dynalite, not 'mongo'" + System.lineSeparator());
         assertThat(listed.out()).isEqualTo("Users" + System.lineSeparator());
         assertThat(listed.err()).as("no second engine").isEmpty();
 
@@ -237,7 +242,7 @@ class LocalIT {
         try {
             List<Future<Result>> runs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                runs.add(pool.submit(() -> dynoctl(env, "create-table", "--name", "Shared", "--pk", "id:S", "--local", "-q")));
+                runs.add(pool.submit(() -> dynoctl(env, "create-table", "--name", "Shared", "--pk", "id:S", "--local")));
             }
             int started = 0;
             for (Future<Result> run : runs) {

@@ -285,7 +285,8 @@ class ManyTablesIT {
 
         assertThat(result.path("Tables").get(0).path("Outcome").asText()).isEqualTo("NOT_APPLIED");
         assertThat(result.path("Tables").get(1).path("Outcome").asText()).isEqualTo("BLOCKED");
-        assertThat(result.path("Tables").get(1).path("Blockers").get(0).asText()).startsWith("partition key: declared id (N)");
+        assertThat(result.path("Tables").get(1).path("Blockers").get(0).path("Setting").asText()).isEqualTo("partition key");
+        assertThat(result.path("Tables").get(1).path("Blockers").get(0).path("RequiresReplacement").asBoolean()).isTrue();
         assertThat(ddb.tableExists(fresh)).isFalse();
     }
 }
