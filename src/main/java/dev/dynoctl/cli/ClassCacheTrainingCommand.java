@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -77,7 +78,7 @@ final class ClassCacheTrainingCommand implements Callable<Integer> {
     }
 
     /** Commands the training leaves out, and why. */
-    static final java.util.Map<String, String> NOT_TRAINED = java.util.Map.of(
+    static final Map<String, String> NOT_TRAINED = Map.of(
             "local serve", "starts an emulator, a long-running process whose start-up is not dynoctl's");
 
     private static Path specDirectory() throws IOException {

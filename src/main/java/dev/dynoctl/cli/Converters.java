@@ -1,6 +1,7 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.aws.Endpoints;
+import dev.dynoctl.local.Engine;
 import dev.dynoctl.table.InvalidSpecException;
 import dev.dynoctl.table.Names;
 import java.net.URI;
@@ -105,10 +106,10 @@ final class Converters {
     }
 
     /** A local engine: moto or dynalite. */
-    static final class LocalEngine implements ITypeConverter<dev.dynoctl.local.Engine> {
+    static final class LocalEngine implements ITypeConverter<Engine> {
         @Override
-        public dev.dynoctl.local.Engine convert(String value) {
-            return dev.dynoctl.local.Engine.parse(value)
+        public Engine convert(String value) {
+            return Engine.parse(value)
                     .orElseThrow(() -> new TypeConversionException("expected moto or dynalite, got " + Names.quote(value)));
         }
     }

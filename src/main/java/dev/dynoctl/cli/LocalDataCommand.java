@@ -1,5 +1,6 @@
 package dev.dynoctl.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -20,11 +21,11 @@ abstract class LocalDataCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    java.io.PrintWriter out() {
+    PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    java.io.PrintWriter err() {
+    PrintWriter err() {
         return spec.commandLine().getErr();
     }
 

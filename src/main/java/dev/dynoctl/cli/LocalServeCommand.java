@@ -47,8 +47,8 @@ final class LocalServeCommand extends LocalDataCommand {
                 throw new LocalException(running.get().engine().id() + " is already running (pid " + running.get().pid()
                         + ") on " + running.get().endpoint() + " for " + dir + "; stop it with: dynoctl local stop" + data.asOption());
             }
-            Engine chosen = engine != null ? engine : Engine.pick(environment);
-            server = LocalServer.start(dir, chosen, port, inMemory, background, environment);
+            Engine.Installed chosen = engine != null ? engine.require(environment) : Engine.pick(environment);
+            server = LocalServer.start(dir, chosen, port, inMemory, background);
         }
         out().println(server.endpoint());
         out().flush();

@@ -2,6 +2,7 @@ package dev.dynoctl.cli;
 
 import dev.dynoctl.local.EmulatorServer;
 import dev.dynoctl.local.LocalDataDir;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ final class LocalStopCommand extends LocalDataCommand {
     @Override
     public Integer call() {
         Path dir = dataDir();
-        if (!java.nio.file.Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir)) {
             return notRunning(dir);
         }
         // Under the directory's lock: an engine another command is starting is stopped once it has started.

@@ -91,23 +91,16 @@ public final class EmulatorServer {
         return new EmulatorServer(launch.engine(), process, port, launch.log());
     }
 
-    /** Waits until another process's engine, still starting, answers on its port. */
-    static void awaitAnswer(int port, Engine engine) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!answers(port)) {
-            if (System.nanoTime() > deadline) {
-                throw new LocalException(engine.id() + " on port " + port + " did not answer within " + START_TIMEOUT.toSeconds()
-                        + " s; stop it with 'dynoctl local stop'");
-            }
-            pause(Duration.ofMillis(50));
-        }
-    }
-
     /** Waits until the engine answers a DynamoDB call; stops it if it does not within a minute. */
     public void awaitAnswer() {
+        awaitAnswer(engine, process.toHandle(), port, log);
+    }
+
+    /** The same for an engine process started by this one or by another dynoctl (still starting). */
+    static void awaitAnswer(Engine engine, ProcessHandle process, int port, Path log) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!answers(port)) {
-            if (!process.isAlive()) {
+            if (!running(process)) {
                 String last = lastLine(log);
                 if (last.contains("in use")) {
                     throw new LocalException("port " + port + " on 127.0.0.1 is already in use; choose another with --port");
@@ -115,7 +108,7 @@ public final class EmulatorServer {
                 throw new LocalException(engine.id() + " exited while starting: " + last + " (log: " + log + ")");
             }
             if (System.nanoTime() > deadline) {
-                stop(process.toHandle());
+                stop(process);
                 throw new LocalException(engine.id() + " did not answer within " + START_TIMEOUT.toSeconds() + " s (log: " + log + ")");
             }
             pause(Duration.ofMillis(50));

@@ -77,21 +77,26 @@ public enum Engine {
         return args;
     }
 
+    /** An engine that can run here, and the command that runs it (found once: for moto it takes a python3 run). */
+    public record Installed(Engine engine, List<String> command) {
+    }
+
     /** The engine to use when none is named: moto if it can run, else dynalite. */
-    public static Engine pick(Map<String, String> environment) {
+    public static Installed pick(Map<String, String> environment) {
         for (Engine engine : values()) {
-            if (engine.command(environment).isPresent()) {
-                return engine;
+            Optional<List<String>> command = engine.command(environment);
+            if (command.isPresent()) {
+                return new Installed(engine, command.get());
             }
         }
         throw new LocalException(LocalException.Kind.NOT_INSTALLED, "no local DynamoDB engine is installed: install moto ("
                 + MOTO.install + ") or dynalite (" + DYNALITE.install + ", needs Node.js)");
     }
 
-    /** The command for this engine, or a clear error saying how to install it. */
-    public List<String> requireCommand(Map<String, String> environment) {
-        return command(environment).orElseThrow(() -> new LocalException(LocalException.Kind.NOT_INSTALLED,
-                id + " is not installed: " + install + (this == MOTO ? " (needs python3)" : " (needs Node.js)")));
+    /** This engine with the command that runs it, or a clear error saying how to install it. */
+    public Installed require(Map<String, String> environment) {
+        return new Installed(this, command(environment).orElseThrow(() -> new LocalException(LocalException.Kind.NOT_INSTALLED,
+                id + " is not installed: " + install + (this == MOTO ? " (needs python3)" : " (needs Node.js)"))));
     }
 
     private static Optional<String> onPath(String program, Map<String, String> environment) {

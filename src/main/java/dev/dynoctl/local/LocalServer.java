@@ -23,12 +23,11 @@ public final class LocalServer {
      *
      * @param detached to outlive this process (--background, --local)
      */
-    public static EmulatorServer start(Path dataDir, Engine engine, int port, boolean inMemory, boolean detached,
-                                       Map<String, String> environment) {
-        List<String> command = engine.requireCommand(environment);
+    public static EmulatorServer start(Path dataDir, Engine.Installed installed, int port, boolean inMemory, boolean detached) {
+        Engine engine = installed.engine();
         Path tables = engine.persists(inMemory) ? tables(dataDir) : null;
-        EmulatorServer server = EmulatorServer.launch(new EmulatorServer.Launch(engine, command, port, tables, List.of(),
-                dataDir.resolve(engine.id() + ".log"), detached));
+        EmulatorServer server = EmulatorServer.launch(new EmulatorServer.Launch(engine, installed.command(), port, tables, List.of(),
+                log(dataDir, engine), detached));
         // Recorded before it answers: if this command is stopped meanwhile, the engine is still the directory's, and
         // 'dynoctl local stop' (or the next --local) finds it.
         LocalDataDir.record(dataDir, server);
@@ -40,6 +39,10 @@ public final class LocalServer {
             throw e;
         }
         return server;
+    }
+
+    private static Path log(Path dataDir, Engine engine) {
+        return dataDir.resolve(engine.id() + ".log");
     }
 
     /** Where dynalite keeps the directory's tables. */
@@ -67,23 +70,24 @@ public final class LocalServer {
             // Started by another command while we waited, or still starting for one that was stopped meanwhile.
             Optional<LocalDataDir.Running> alive = LocalDataDir.alive(dataDir);
             if (alive.isPresent()) {
-                EmulatorServer.awaitAnswer(alive.get().port(), alive.get().engine());
-                return alive.get().endpoint();
+                LocalDataDir.Running engine = alive.get();
+                ProcessHandle.of(engine.pid()).ifPresent(process -> EmulatorServer.awaitAnswer(engine.engine(), process,
+                        engine.port(), log(dataDir, engine.engine())));
+                return engine.endpoint();
             }
-            Engine engine = engine(environment);
-            EmulatorServer server = start(dataDir, engine, 0, false, true, environment);
-            notice.accept("started " + engine.id() + " on " + server.endpoint() + " for " + dataDir + " ("
-                    + whereTablesAre(engine, dataDir, false) + "); it keeps running: stop it with 'dynoctl local stop'");
+            EmulatorServer server = start(dataDir, engine(environment), 0, false, true);
+            notice.accept("started " + server.engine().id() + " on " + server.endpoint() + " for " + dataDir + " ("
+                    + whereTablesAre(server.engine(), dataDir, false) + "); it keeps running: stop it with 'dynoctl local stop'");
             return server.endpoint();
         }
     }
 
-    private static Engine engine(Map<String, String> environment) {
+    private static Engine.Installed engine(Map<String, String> environment) {
         String named = environment.get(ENGINE_VARIABLE);
         if (named == null || named.isBlank()) {
             return Engine.pick(environment);
         }
         return Engine.parse(named.strip()).orElseThrow(() -> new LocalException(LocalException.Kind.INVALID,
-                ENGINE_VARIABLE + " must be moto or dynalite, not '" + named.strip() + "'"));
+                ENGINE_VARIABLE + " must be moto or dynalite, not '" + named.strip() + "'")).require(environment);
     }
 }

@@ -38,5 +38,4 @@ public record TableState(TableDescription table, Lookup<TimeToLiveDescription> t
                 aspects.contributorInsights() ? tables.contributorInsightsStatus(table.tableName()) : Lookup.notRead(),
                 aspects.resourcePolicy() ? tables.resourcePolicy(table.tableArn()) : Lookup.notRead());
     }
-
 }
