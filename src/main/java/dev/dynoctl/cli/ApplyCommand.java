@@ -29,9 +29,8 @@ final class ApplyCommand extends AwsCommand {
                     + "simultaneous table operations; LimitExceeded is backed off for all tables together).")
     int parallelism;
 
-    @Option(names = "--add-missing-indexes",
-            description = "Create declared global secondary indexes an existing table lacks (may take hours on a big table).")
-    boolean addMissingIndexes;
+    @Mixin
+    ChangeOptions changes;
 
     @Mixin
     WaitOptions wait;
@@ -60,7 +59,7 @@ final class ApplyCommand extends AwsCommand {
     @Override
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
         List<TableSpec> specs = declared.stream().map(DeclaredTable::spec).toList();
-        List<TablePlan> plans = new TablePlanner(tables).planAll(specs, addMissingIndexes);
+        List<TablePlan> plans = new TablePlanner(tables).planAll(specs, changes.allowed());
         Renderer printer = renderer();
         if (plans.stream().anyMatch(plan -> plan.action() == TablePlan.Action.BLOCKED)) {
             printer.blocked(declared, plans);
@@ -72,7 +71,7 @@ final class ApplyCommand extends AwsCommand {
         try (ApplyProgress progress = new ApplyProgress(err(), context.terminal().interactive() && !output.quiet,
                 spec.qualifiedName(), pending)) {
             outcomes = new ApplyRun(tables, waiter, context.clock()).apply(specs, plans, wait.policy(),
-                    new TableProvisioner.Options(wait.waiting(), addMissingIndexes), parallelism, progress,
+                    new TableProvisioner.Options(wait.waiting(), changes.allowed()), parallelism, progress,
                     outcome -> progress.finished(outcome.table(), out(), printer.applied(outcome)));
         }
         if (!output.quiet) {

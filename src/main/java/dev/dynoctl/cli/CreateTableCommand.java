@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "create-table", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Create a table if it does not exist and wait until it, its indexes, TTL and PITR are ACTIVE.",
-            "If it exists as declared, say so and exit 0; settings that can change in place (TTL, PITR, tags, "
-                + "deletion protection, stream, contributor insights) are applied; other differences exit 3 and change nothing."},
+            "If it exists, make it match, one step at a time, as apply does: capacity, billing, indexes, stream, TTL, "
+                + "encryption, class, tags, PITR and the rest change in place. Keys and local secondary indexes that differ "
+                + "need a new table: exit 3, nothing changed."},
         footer = {"%nExamples:",
             "  dynoctl create-table --name Users --pk user_id:S",
             "  dynoctl create-table --name Events --pk device:S --sk ts:N \\\\",
@@ -40,9 +41,8 @@ final class CreateTableCommand extends AwsCommand {
             description = "Read the table definition from a JSON or YAML file; flags given too override its settings.")
     Path specFile;
 
-    @Option(names = "--add-missing-indexes", order = 2,
-            description = "Create declared global secondary indexes an existing table lacks (may take hours on a big table).")
-    boolean addMissingIndexes;
+    @Mixin
+    ChangeOptions changes;
 
     @Mixin
     WaitOptions wait;
@@ -95,7 +95,7 @@ final class CreateTableCommand extends AwsCommand {
         ProvisionResult result;
         try (Progress progress = progress()) {
             result = new TableProvisioner(tables, waiter, context.clock())
-                    .provision(tableSpec, wait.policy(), new TableProvisioner.Options(wait.waiting(), addMissingIndexes), progress);
+                    .provision(tableSpec, wait.policy(), new TableProvisioner.Options(wait.waiting(), changes.allowed()), progress);
         }
         if (!output.quiet) {
             result.skipped().forEach(skipped -> err().println(spec.qualifiedName() + ": warning: " + skipped));

@@ -103,8 +103,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         if (e instanceof PartialProvisionException partial) {
             Exception cause = partial.getCause();
-            String reason = cause instanceof AwsCallException call ? awsFailure(call.operation(), call.getCause()).message
-                    : oneLine(cause.getMessage());
+            String reason = cause instanceof AwsCallException call ? awsFailure(call).message : oneLine(cause.getMessage());
             return new Failure(ExitCode.PARTIAL, "table " + partial.table() + (partial.created() ? " was created" : " exists")
                     + (partial.applied().isEmpty() ? "" : "; applied: " + String.join("; ", partial.applied()))
                     + "; NOT applied: " + String.join("; ", partial.notApplied()) + " (" + reason + ")"
@@ -121,12 +120,17 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             }, e.getMessage());
         }
         if (e instanceof AwsCallException call) {
-            return awsFailure(call.operation(), call.getCause());
+            return awsFailure(call);
         }
         if (e instanceof SdkException sdk) {
             return awsFailure("AWS call", sdk);
         }
         return new Failure(ExitCode.FAILURE, "internal error: " + oneLine(String.valueOf(e)) + " (run again with -v for the stack trace)");
+    }
+
+    private static Failure awsFailure(AwsCallException call) {
+        Failure failure = awsFailure(call.operation(), call.getCause());
+        return call.rule().map(rule -> new Failure(failure.code, failure.message + " (" + rule + ")")).orElse(failure);
     }
 
     private static Failure awsFailure(String operation, SdkException cause) {

@@ -110,7 +110,9 @@ final class JsonRenderer implements Renderer {
         fields.put("Source", declared.origin().toString());
         List<Map<String, Object>> steps = new ArrayList<>();
         for (Step step : plan.steps()) {
-            steps.add(ordered("Setting", step.setting(), "Before", step.before(), "After", step.after()));
+            Map<String, Object> described = ordered("Setting", step.setting(), "Before", step.before(), "After", step.after());
+            step.caution().ifPresent(caution -> described.put("Caution", caution));
+            steps.add(described);
         }
         fields.put("Steps", steps);
         fields.put("Blockers", blockers(plan));

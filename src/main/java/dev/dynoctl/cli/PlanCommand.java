@@ -24,9 +24,8 @@ final class PlanCommand extends AwsCommand {
     @Option(names = "--all", description = "Also list the region's tables no spec file declares (unmanaged; never touched).")
     boolean all;
 
-    @Option(names = "--add-missing-indexes",
-            description = "Plan declared global secondary indexes an existing table lacks as steps (as apply would add them).")
-    boolean addMissingIndexes;
+    @Mixin
+    ChangeOptions changes;
 
     private List<DeclaredTable> declared;
 
@@ -42,7 +41,7 @@ final class PlanCommand extends AwsCommand {
     @Override
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
         List<TablePlan> plans = new TablePlanner(tables).planAll(declared.stream().map(DeclaredTable::spec).toList(),
-                addMissingIndexes);
+                changes.allowed());
         List<String> unmanaged = List.of();
         if (all) {
             Set<String> names = declared.stream().map(table -> table.spec().name()).collect(Collectors.toSet());

@@ -6,7 +6,7 @@ import dev.dynoctl.table.Difference;
 import dev.dynoctl.table.KeyAttribute;
 import dev.dynoctl.table.Lookup;
 import dev.dynoctl.table.ProvisionResult;
-import dev.dynoctl.table.SpecComparison;
+import dev.dynoctl.table.ExistingTable;
 import dev.dynoctl.table.TablePlan;
 import dev.dynoctl.table.TableState;
 import java.io.PrintWriter;
@@ -139,7 +139,7 @@ final class TextRenderer implements Renderer {
                     + "; apply waits until it is ACTIVE");
             case CHANGE -> {
                 out.println(plan.table() + ": change" + where);
-                plan.steps().forEach(step -> out.println("  " + step));
+                plan.steps().forEach(step -> out.println("  " + step + step.caution().map(c -> " (note: " + c + ")").orElse("")));
             }
             case BLOCKED -> {
                 boolean replace = plan.blockers().stream().anyMatch(Difference::requiresReplacement);
@@ -183,9 +183,9 @@ final class TextRenderer implements Renderer {
     private void describe(TableDescription table) {
         row("Table", table.tableName());
         row("Status", statusColour(table.tableStatusAsString()));
-        row("Partition key", SpecComparison.key(table, KeyType.HASH).map(KeyAttribute::toString).orElse("none"));
-        row("Sort key", SpecComparison.key(table, KeyType.RANGE).map(KeyAttribute::toString).orElse("none"));
-        row("Billing mode", SpecComparison.billing(table).toString());
+        row("Partition key", ExistingTable.key(table, KeyType.HASH).map(KeyAttribute::toString).orElse("none"));
+        row("Sort key", ExistingTable.key(table, KeyType.RANGE).map(KeyAttribute::toString).orElse("none"));
+        row("Billing mode", ExistingTable.billing(table).toString());
         row("Deletion protection", Boolean.TRUE.equals(table.deletionProtectionEnabled()) ? "on" : "off");
         row("Items", table.itemCount() == null ? "unknown" : String.format("%,d", table.itemCount()));
         row("Size", table.tableSizeBytes() == null ? "unknown" : String.format("%,d bytes", table.tableSizeBytes()));
@@ -204,8 +204,8 @@ final class TextRenderer implements Renderer {
 
     private static String index(TableDescription table, String name, String status, List<KeySchemaElement> keys,
                                 Projection projection, String capacity) {
-        String keyText = SpecComparison.indexKey(table, keys, KeyType.HASH).map(KeyAttribute::toString).orElse("?")
-                + SpecComparison.indexKey(table, keys, KeyType.RANGE).map(k -> ", " + k).orElse("");
+        String keyText = ExistingTable.indexKey(table, keys, KeyType.HASH).map(KeyAttribute::toString).orElse("?")
+                + ExistingTable.indexKey(table, keys, KeyType.RANGE).map(k -> ", " + k).orElse("");
         String projected = projection == null ? "ALL" : projection.projectionTypeAsString()
                 + (projection.hasNonKeyAttributes() ? "(" + String.join(",", projection.nonKeyAttributes()) + ")" : "");
         return name + ": " + (status == null ? "" : statusColour(status) + ", ") + "keys " + keyText + ", projection "

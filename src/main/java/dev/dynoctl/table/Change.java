@@ -1,15 +1,19 @@
 package dev.dynoctl.table;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
-/** A setting that can be changed in place on an existing table, and how. */
+/**
+ * One call that changes an existing table in place. A plan's steps say what changes, setting by setting; several
+ * steps can share one change ({@link UpdateSettings} makes one UpdateTable of them).
+ */
 public sealed interface Change {
-    /** The setting, for the user: "applied: TTL on attribute expires_at". */
-    String description();
-
     void apply(DynamoDbTables tables, String table, String tableArn);
 
     /** UpdateTable changes need the table (and indexes) ACTIVE again before the next one. */
@@ -17,15 +21,52 @@ public sealed interface Change {
         return false;
     }
 
-    record DeletionProtection(boolean enabled) implements Change {
-        @Override
-        public String description() {
-            return "deletion protection " + (enabled ? "on" : "off");
+    /**
+     * The settings DynamoDB changes together in one UpdateTable: billing and capacity (of the table and its indexes),
+     * stream, table class, deletion protection, on-demand maximum (table and indexes), warm throughput.
+     */
+    record UpdateSettings(Optional<Billing> billing, Map<String, Throughput> indexCapacity,
+                          Map<String, UnitLimits> indexOnDemandMax, Optional<Toggle<StreamView>> stream,
+                          Optional<TableClass> tableClass, Optional<Boolean> deletionProtection,
+                          Optional<UnitLimits> onDemandMax, Optional<UnitLimits> warmThroughput) implements Change {
+        public UpdateSettings {
+            indexCapacity = new TreeMap<>(indexCapacity);
+            indexOnDemandMax = new TreeMap<>(indexOnDemandMax);
         }
 
         @Override
         public void apply(DynamoDbTables tables, String table, String tableArn) {
-            tables.update(UpdateTableRequest.builder().tableName(table).deletionProtectionEnabled(enabled).build());
+            UpdateTableRequest.Builder request = UpdateTableRequest.builder().tableName(table);
+            billing.ifPresent(b -> {
+                if (b instanceof Billing.Provisioned p) {
+                    request.billingMode(BillingMode.PROVISIONED)
+                            .provisionedThroughput(Requests.throughput(new Throughput(p.readCapacity(), p.writeCapacity())));
+                } else {
+                    request.billingMode(BillingMode.PAY_PER_REQUEST);
+                }
+            });
+            List<GlobalSecondaryIndexUpdate> indexUpdates = new ArrayList<>();
+            java.util.TreeSet<String> indexes = new java.util.TreeSet<>(indexCapacity.keySet());
+            indexes.addAll(indexOnDemandMax.keySet());
+            for (String index : indexes) {
+                indexUpdates.add(GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index)
+                        .provisionedThroughput(Optional.ofNullable(indexCapacity.get(index)).map(Requests::throughput).orElse(null))
+                        .onDemandThroughput(Optional.ofNullable(indexOnDemandMax.get(index)).map(Requests::onDemand).orElse(null)))
+                        .build());
+            }
+            if (!indexUpdates.isEmpty()) {
+                request.globalSecondaryIndexUpdates(indexUpdates);
+            }
+            stream.ifPresent(s -> request.streamSpecification(spec -> {
+                spec.streamEnabled(s.isOn());
+                s.value().ifPresent(view -> spec.streamViewType(view.name()));
+            }));
+            tableClass.ifPresent(c -> request.tableClass(c.name()));
+            deletionProtection.ifPresent(request::deletionProtectionEnabled);
+            onDemandMax.ifPresent(max -> request.onDemandThroughput(Requests.onDemand(max)));
+            warmThroughput.ifPresent(warm -> request.warmThroughput(w -> w.readUnitsPerSecond(warm.read().orElse(null))
+                    .writeUnitsPerSecond(warm.write().orElse(null))));
+            tables.update(request.build());
         }
 
         @Override
@@ -34,12 +75,8 @@ public sealed interface Change {
         }
     }
 
+    /** A stream turned on again after it was turned off to change its view type: DynamoDB needs two calls. */
     record EnableStream(StreamView view) implements Change {
-        @Override
-        public String description() {
-            return "stream " + view;
-        }
-
         @Override
         public void apply(DynamoDbTables tables, String table, String tableArn) {
             tables.update(UpdateTableRequest.builder().tableName(table)
@@ -52,12 +89,20 @@ public sealed interface Change {
         }
     }
 
-    record CreateIndex(GlobalIndex index, List<KeyAttribute> keyAttributes) implements Change {
+    record DeleteIndex(String index) implements Change {
         @Override
-        public String description() {
-            return "global secondary index " + index.name();
+        public void apply(DynamoDbTables tables, String table, String tableArn) {
+            tables.update(UpdateTableRequest.builder().tableName(table)
+                    .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName(index))).build());
         }
 
+        @Override
+        public boolean updatesTable() {
+            return true;
+        }
+    }
+
+    record CreateIndex(GlobalIndex index, List<KeyAttribute> keyAttributes) implements Change {
         @Override
         public void apply(DynamoDbTables tables, String table, String tableArn) {
             tables.update(UpdateTableRequest.builder().tableName(table)
@@ -71,24 +116,28 @@ public sealed interface Change {
         }
     }
 
-    record EnableTimeToLive(String attribute) implements Change {
+    /** DynamoDB wants an encryption change alone in its UpdateTable. */
+    record Encrypt(Encryption encryption) implements Change {
         @Override
-        public String description() {
-            return "TTL on attribute " + attribute;
+        public void apply(DynamoDbTables tables, String table, String tableArn) {
+            tables.update(UpdateTableRequest.builder().tableName(table).sseSpecification(Requests.sse(encryption)).build());
         }
 
         @Override
+        public boolean updatesTable() {
+            return true;
+        }
+    }
+
+    /** @param attribute the attribute to enable TTL on, or (disabling) the one it is on now: DynamoDB needs it both ways */
+    record TimeToLive(boolean enabled, String attribute) implements Change {
+        @Override
         public void apply(DynamoDbTables tables, String table, String tableArn) {
-            tables.enableTimeToLive(table, attribute);
+            tables.updateTimeToLive(table, enabled, attribute);
         }
     }
 
     record PointInTimeRecovery(boolean enabled, Optional<Integer> recoveryPeriodDays) implements Change {
-        @Override
-        public String description() {
-            return "point-in-time recovery " + new Pitr(enabled, recoveryPeriodDays);
-        }
-
         @Override
         public void apply(DynamoDbTables tables, String table, String tableArn) {
             tables.updatePointInTimeRecovery(table, enabled, recoveryPeriodDays);
@@ -97,25 +146,34 @@ public sealed interface Change {
 
     record AddTags(Map<String, String> tags) implements Change {
         @Override
-        public String description() {
-            return "tags " + String.join(", ", tags.entrySet().stream().map(t -> t.getKey() + "=" + t.getValue()).toList());
-        }
-
-        @Override
         public void apply(DynamoDbTables tables, String table, String tableArn) {
             tables.tag(tableArn, tags);
         }
     }
 
-    record ContributorInsights(boolean enabled) implements Change {
+    record RemoveTags(List<String> keys) implements Change {
         @Override
-        public String description() {
-            return "contributor insights " + (enabled ? "on" : "off");
+        public void apply(DynamoDbTables tables, String table, String tableArn) {
+            tables.untag(tableArn, keys);
         }
+    }
 
+    record ContributorInsights(boolean enabled) implements Change {
         @Override
         public void apply(DynamoDbTables tables, String table, String tableArn) {
             tables.updateContributorInsights(table, enabled);
+        }
+    }
+
+    /** @param policy the document to put, or empty to delete the table's policy */
+    record ResourcePolicy(Optional<String> policy) implements Change {
+        @Override
+        public void apply(DynamoDbTables tables, String table, String tableArn) {
+            if (policy.isPresent()) {
+                tables.putResourcePolicy(tableArn, policy.get());
+            } else {
+                tables.deleteResourcePolicy(tableArn);
+            }
         }
     }
 }

@@ -85,7 +85,7 @@ public final class DynamoDbTables {
         }
     }
 
-    /** UpdateTable (deletion protection, stream, a new index). */
+    /** UpdateTable: settings, an index created or deleted, encryption. */
     public TableDescription update(UpdateTableRequest request) {
         return call("UpdateTable", () -> ddb.updateTable(request).tableDescription());
     }
@@ -95,9 +95,20 @@ public final class DynamoDbTables {
                 TimeToLiveDescription::timeToLiveStatusAsString));
     }
 
-    public void enableTimeToLive(String table, String attribute) {
-        call("UpdateTimeToLive", () -> ddb.updateTimeToLive(r -> r.tableName(table)
-                .timeToLiveSpecification(t -> t.enabled(true).attributeName(attribute))));
+    /** DynamoDB allows one TTL change per table per hour; its refusal says so in its own words, the message in ours. */
+    public void updateTimeToLive(String table, boolean enabled, String attribute) {
+        try {
+            ddb.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(t -> t.enabled(enabled).attributeName(attribute)));
+        } catch (DynamoDbException e) {
+            String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("multiple times")) {
+                throw new AwsCallException("UpdateTimeToLive", e, "DynamoDB allows one TTL change per table per hour; "
+                        + "run apply again an hour after the last change");
+            }
+            throw new AwsCallException("UpdateTimeToLive", e);
+        } catch (SdkException e) {
+            throw new AwsCallException("UpdateTimeToLive", e);
+        }
     }
 
     public Lookup<ContinuousBackupsDescription> describeContinuousBackups(String table) {
@@ -129,6 +140,18 @@ public final class DynamoDbTables {
 
     public void tag(String tableArn, Map<String, String> tags) {
         call("TagResource", () -> ddb.tagResource(r -> r.resourceArn(tableArn).tags(Requests.tags(tags))));
+    }
+
+    public void untag(String tableArn, List<String> keys) {
+        call("UntagResource", () -> ddb.untagResource(r -> r.resourceArn(tableArn).tagKeys(keys)));
+    }
+
+    public void putResourcePolicy(String tableArn, String policy) {
+        call("PutResourcePolicy", () -> ddb.putResourcePolicy(r -> r.resourceArn(tableArn).policy(policy)));
+    }
+
+    public void deleteResourcePolicy(String tableArn) {
+        call("DeleteResourcePolicy", () -> ddb.deleteResourcePolicy(r -> r.resourceArn(tableArn)));
     }
 
     /** ENABLED, ENABLING, DISABLED, DISABLING or FAILED. */

@@ -46,7 +46,8 @@ final class Requests {
                     .projection(projection(index.projection()))
                     .build()).toList());
         }
-        spec.stream().ifPresent(view -> request.streamSpecification(s -> s.streamEnabled(true).streamViewType(view.name())));
+        spec.stream().flatMap(Toggle::value)
+                .ifPresent(view -> request.streamSpecification(s -> s.streamEnabled(true).streamViewType(view.name())));
         if (!spec.tags().isEmpty()) {
             request.tags(tags(spec.tags()));
         }
@@ -56,7 +57,7 @@ final class Requests {
         spec.onDemandMax().ifPresent(max -> request.onDemandThroughput(onDemand(max)));
         spec.warmThroughput().ifPresent(warm -> request.warmThroughput(WarmThroughput.builder()
                 .readUnitsPerSecond(warm.read().orElse(null)).writeUnitsPerSecond(warm.write().orElse(null)).build()));
-        spec.resourcePolicy().ifPresent(request::resourcePolicy);
+        spec.resourcePolicy().flatMap(Toggle::value).ifPresent(request::resourcePolicy);
         return request.build();
     }
 
@@ -107,16 +108,16 @@ final class Requests {
         return builder.build();
     }
 
-    private static ProvisionedThroughput throughput(Throughput throughput) {
+    static ProvisionedThroughput throughput(Throughput throughput) {
         return ProvisionedThroughput.builder().readCapacityUnits(throughput.read()).writeCapacityUnits(throughput.write()).build();
     }
 
-    private static OnDemandThroughput onDemand(UnitLimits max) {
+    static OnDemandThroughput onDemand(UnitLimits max) {
         return OnDemandThroughput.builder()
                 .maxReadRequestUnits(max.read().orElse(null)).maxWriteRequestUnits(max.write().orElse(null)).build();
     }
 
-    private static SSESpecification sse(Encryption encryption) {
+    static SSESpecification sse(Encryption encryption) {
         if (encryption instanceof Encryption.Kms kms) {
             return SSESpecification.builder().enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(kms.key()).build();
         }

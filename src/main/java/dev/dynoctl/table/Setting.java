@@ -26,9 +26,10 @@ public enum Setting {
             Kind.REPEATABLE, "global secondary index"),
     LSI("lsi", "NAME:SK:TYPE[:projection=P]", "Local secondary index (repeatable, at most 5; the table needs --sk). "
             + "E.g. ByScore:score:N.", Kind.REPEATABLE, "local secondary index"),
-    STREAM("stream", "VIEW", "Enable the stream: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES.", Kind.VALUE, "stream"),
-    TTL_ATTRIBUTE("ttl-attribute", "ATTRIBUTE", "Enable TTL on this attribute (epoch seconds, a Number), once the table is "
-            + "ACTIVE.", Kind.VALUE, "TTL"),
+    STREAM("stream", "VIEW", "Stream view type: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES; off turns "
+            + "the stream off.", Kind.VALUE, "stream"),
+    TTL_ATTRIBUTE("ttl-attribute", "ATTRIBUTE", "TTL on this attribute (epoch seconds, a Number), set once the table is "
+            + "ACTIVE; off turns TTL off.", Kind.VALUE, "TTL"),
     TAG("tag", "KEY=VALUE", "Tag (repeatable, at most 50; keys must not start with aws:).", Kind.REPEATABLE, "tags"),
     SSE("sse", "KEY", "Encryption at rest: aws-owned (DynamoDB's default), aws-managed, or kms:KEY_ID_OR_ARN_OR_ALIAS.",
             Kind.VALUE, "encryption"),
@@ -47,7 +48,8 @@ public enum Setting {
             "warm read units"),
     WARM_WRITE_UNITS("warm-write-units", "N", "Warm throughput: write units per second to be ready for.", Kind.VALUE,
             "warm write units"),
-    RESOURCE_POLICY("resource-policy", "@FILE|JSON", "Resource-based policy document (at most 20 KB).", Kind.VALUE,
+    RESOURCE_POLICY("resource-policy", "@FILE|JSON", "Resource-based policy document (at most 20 KB); off deletes the table's "
+            + "policy.", Kind.VALUE,
             "resource policy"),
     CONTRIBUTOR_INSIGHTS("contributor-insights", null, "Turn CloudWatch contributor insights on (or off), once the table is "
             + "ACTIVE.", Kind.SWITCH, "contributor insights");

@@ -4,260 +4,471 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
-import software.amazon.awssdk.services.dynamodb.model.SSEDescription;
-import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
- * Compares a declaration with what DynamoDB holds, setting by setting. Only declared settings are compared;
- * index sets and projected attributes are compared as sets; tags the table has beyond the declared ones are ignored.
+ * The rules that turn a declaration and the table that exists (both in the one model) into a plan: a step per
+ * setting to change in place, in the order DynamoDB needs them, or the differences apply does not change. Undeclared
+ * settings are left as they are; the table's keys and indexes are its shape and always compared.
+ *
+ * <p>Order of the calls: index deletes, one UpdateTable for billing, capacity, stream, class, protection, on-demand
+ * maximum and warm throughput, a stream turned on again with another view type, index creates one at a time,
+ * encryption alone, TTL, tags, PITR, contributor insights, resource policy.
  */
 public final class SpecComparison {
-    private static final String NOT_REPORTED = ": not reported by this endpoint; not compared";
+    static final String NOT_COMPARED = "; not compared or applied";
+    static final String TO_ON_DEMAND_LIMIT = "DynamoDB allows 4 switches to on-demand per table in 24 hours";
+    static final String TABLE_CLASS_LIMIT = "DynamoDB allows 2 table class changes per table in 30 days";
+    static final String TTL_LIMIT = "DynamoDB allows one TTL change per table per hour";
+    static final String DECREASE_LIMIT = "DynamoDB limits how often a table's capacity can be decreased in a day";
 
     private SpecComparison() {
     }
 
-    /**
-     * @param justCreated       the table was created from this spec a moment ago: compare only what CreateTable cannot set
-     * @param addMissingIndexes plan missing global secondary indexes as changes instead of differences
-     */
-    public static Plan plan(TableSpec spec, TableState state, boolean justCreated, boolean addMissingIndexes) {
-        Comparison c = new Comparison();
-        TableDescription table = state.table();
-        // DynamoDB always says whether deletion protection is on; an endpoint that does not keeps neither it nor a stream
-        // (dynalite): a missing StreamSpecification there says nothing either. Said on the first run too.
-        boolean reportsTableSettings = table.deletionProtectionEnabled() != null;
-        if (!reportsTableSettings) {
-            spec.deletionProtection().ifPresent(wanted -> c.skipped.add(Setting.DELETION_PROTECTION.label() + NOT_REPORTED));
-            spec.stream().filter(view -> table.streamSpecification() == null)
-                    .ifPresent(view -> c.skipped.add(Setting.STREAM.label() + NOT_REPORTED));
+    /** @param justCreated the table was created from this spec a moment ago: compare only what CreateTable cannot set */
+    public static Plan plan(TableSpec spec, TableState state, boolean justCreated, PlanOptions options) {
+        Comparison c = new Comparison(spec, ExistingTable.read(state), options);
+        if (justCreated) {
+            // CreateTable took them, but this endpoint does not report them: said on the first run too.
+            spec.stream().ifPresent(stream -> c.reported(Setting.STREAM));
+            spec.deletionProtection().ifPresent(protection -> c.reported(Setting.DELETION_PROTECTION));
+        } else {
+            c.keys();
+            c.localIndexes();
+            c.globalIndexes();
+            c.tableSettings();
+            c.encryption();
         }
+        c.timeToLive();
         if (!justCreated) {
-            c.compare(Setting.PK.label(), Optional.of(spec.partitionKey()), key(table, KeyType.HASH));
-            c.compare(Setting.SK.label(), spec.sortKey(), key(table, KeyType.RANGE));
-            c.compare(Setting.BILLING_MODE.label(), spec.billing(), billing(table));
-            globalIndexes(c, spec, table, addMissingIndexes);
-            localIndexes(c, spec, table);
-            spec.stream().filter(view -> reportsTableSettings || table.streamSpecification() != null)
-                    .ifPresent(view -> stream(c, view, table.streamSpecification()));
-            spec.deletionProtection().filter(wanted -> reportsTableSettings && !wanted.equals(table.deletionProtectionEnabled()))
-                    .ifPresent(wanted -> c.change(new Change.DeletionProtection(wanted), Setting.DELETION_PROTECTION.label(),
-                            onOff(!wanted), onOff(wanted)));
-            spec.onDemandMax().ifPresent(max -> c.compare("on-demand maximum throughput", max, onDemandMax(table.onDemandThroughput(), max)));
-            encryptionClassAndWarmThroughput(c, spec, table);
-            if (!spec.tags().isEmpty()) {
-                tags(c, spec.tags(), state.tags());
-            }
-            spec.resourcePolicy().ifPresent(policy -> resourcePolicy(c, policy, state.resourcePolicy()));
+            c.tags();
         }
-        spec.ttlAttribute().ifPresent(attribute -> timeToLive(c, attribute, state.timeToLive()));
-        spec.pitr().ifPresent(pitr -> pointInTimeRecovery(c, pitr, state.continuousBackups()));
-        spec.contributorInsights().ifPresent(enabled -> contributorInsights(c, enabled, state.contributorInsights()));
-        return new Plan(c.differences, c.steps, c.skipped);
+        c.pointInTimeRecovery();
+        c.contributorInsights();
+        if (!justCreated) {
+            c.resourcePolicy();
+        }
+        return c.plan();
     }
 
     private static final class Comparison {
+        final TableSpec declared;
+        final ExistingTable existing;
+        final TableSpec actual;
+        final PlanOptions options;
         final List<Difference> differences = new ArrayList<>();
-        final List<Step> steps = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
+        final List<Step> deletes = new ArrayList<>();
+        /** The steps of the one UpdateTable; their change is made once all are known. */
+        final List<Step> settingSteps = new ArrayList<>();
+        final Settings settings = new Settings();
+        final List<Step> later = new ArrayList<>();
 
-        void change(Change change, String setting, String before, String after) {
-            steps.add(new Step(change, setting, before, after));
+        Comparison(TableSpec declared, ExistingTable existing, PlanOptions options) {
+            this.declared = declared;
+            this.existing = existing;
+            this.actual = existing.settings();
+            this.options = options;
         }
 
-        void compare(String setting, Object declared, Object actual) {
-            if (!declared.equals(actual)) {
-                differences.add(new Difference(setting, text(declared), text(actual)));
+        Plan plan() {
+            List<Step> steps = new ArrayList<>(deletes);
+            if (!settingSteps.isEmpty()) {
+                Change update = settings.change();
+                settingSteps.forEach(s -> steps.add(new Step(update, s.setting(), s.before(), s.after(), s.caution())));
             }
+            steps.addAll(later);
+            return new Plan(differences, steps, skipped);
+        }
+
+        /** Whether the setting can be compared; if not, says why among the skipped ones. */
+        boolean reported(Setting setting) {
+            String why = existing.whyUnreported(setting);
+            if (why != null) {
+                skipped.add(setting.label() + ": " + why + NOT_COMPARED);
+            }
+            return why == null;
+        }
+
+        void differ(Setting setting, Object declaredValue, Object actualValue) {
+            differences.add(new Difference(setting.label(), text(declaredValue), text(actualValue)));
+        }
+
+        void setting(String setting, Object before, Object after, String caution) {
+            settingSteps.add(new Step(null, setting, text(before), text(after), Optional.ofNullable(caution)));
+        }
+
+        void step(Change change, String setting, Object before, Object after, String caution) {
+            later.add(new Step(change, setting, text(before), text(after), Optional.ofNullable(caution)));
         }
 
         private static String text(Object value) {
             return value instanceof Optional<?> optional ? optional.map(String::valueOf).orElse("none") : String.valueOf(value);
         }
 
-        void notRead(String setting, Lookup<?> lookup) {
-            skipped.add(setting + ": " + lookup.why() + "; not compared or applied");
-        }
-    }
-
-    private static void globalIndexes(Comparison c, TableSpec spec, TableDescription table, boolean addMissing) {
-        if (spec.globalIndexes().isEmpty()) {
-            return;
-        }
-        Map<String, GlobalSecondaryIndexDescription> actual = new LinkedHashMap<>();
-        table.globalSecondaryIndexes().forEach(index -> actual.put(index.indexName(), index));
-        for (GlobalIndex declared : spec.globalIndexes()) {
-            GlobalSecondaryIndexDescription found = actual.remove(declared.name());
-            String setting = Setting.GSI.label() + " " + declared.name();
-            if (found == null) {
-                if (addMissing) {
-                    c.change(new Change.CreateIndex(declared, spec.keyAttributes()), setting, "none",
-                            shape(declared.partitionKey(), declared.sortKey(), declared.projection()));
-                } else {
-                    c.differences.add(new Difference(setting, shape(declared.partitionKey(), declared.sortKey(), declared.projection()),
-                            "none (--add-missing-indexes adds it)"));
-                }
-                continue;
+        void keys() {
+            if (!declared.partitionKey().equals(actual.partitionKey())) {
+                differ(Setting.PK, declared.partitionKey(), actual.partitionKey());
             }
-            c.compare(setting, shape(declared.partitionKey(), declared.sortKey(), declared.projection()),
-                    shape(indexKey(table, found.keySchema(), KeyType.HASH).orElse(null),
-                            indexKey(table, found.keySchema(), KeyType.RANGE), projection(found.projection())));
-            declared.capacity().ifPresent(capacity -> c.compare(setting + " capacity", capacity, throughput(found.provisionedThroughput())));
-            declared.onDemandMax().ifPresent(max -> c.compare(setting + " on-demand maximum", max,
-                    onDemandMax(found.onDemandThroughput(), max)));
+            if (!declared.sortKey().equals(actual.sortKey())) {
+                differ(Setting.SK, declared.sortKey(), actual.sortKey());
+            }
         }
-        actual.values().forEach(extra -> c.differences.add(new Difference(Setting.GSI.label() + " " + extra.indexName(), "none",
-                shape(indexKey(table, extra.keySchema(), KeyType.HASH).orElse(null), indexKey(table, extra.keySchema(), KeyType.RANGE),
-                        projection(extra.projection())))));
+
+        void localIndexes() {
+            Map<String, String> wanted = new TreeMap<>();
+            declared.localIndexes().forEach(index -> wanted.put(index.name(),
+                    shape(declared.partitionKey(), Optional.of(index.sortKey()), index.projection())));
+            Map<String, String> has = new TreeMap<>();
+            actual.localIndexes().forEach(index -> has.put(index.name(),
+                    shape(actual.partitionKey(), Optional.of(index.sortKey()), index.projection())));
+            TreeSet<String> names = new TreeSet<>(wanted.keySet());
+            names.addAll(has.keySet());
+            for (String name : names) {
+                if (!java.util.Objects.equals(wanted.get(name), has.get(name))) {
+                    differences.add(new Difference(Setting.LSI.label() + " " + name, text(Optional.ofNullable(wanted.get(name))),
+                            text(Optional.ofNullable(has.get(name)))));
+                }
+            }
+        }
+
+        /** Compared by name: a missing index is created; one the declaration lacks, or one of another shape, is deleted only when allowed. */
+        void globalIndexes() {
+            Map<String, GlobalIndex> has = new LinkedHashMap<>();
+            actual.globalIndexes().forEach(index -> has.put(index.name(), index));
+            boolean protectedTable = actual.deletionProtection().orElse(false);
+            List<Step> creates = new ArrayList<>();
+            for (GlobalIndex wanted : declared.globalIndexes()) {
+                GlobalIndex found = has.remove(wanted.name());
+                String setting = Setting.GSI.label() + " " + wanted.name();
+                String wantedShape = shape(wanted.partitionKey(), wanted.sortKey(), wanted.projection());
+                if (found == null) {
+                    creates.add(new Step(new Change.CreateIndex(wanted, declared.keyAttributes()), setting, "none", wantedShape));
+                    continue;
+                }
+                String foundShape = shape(found.partitionKey(), found.sortKey(), found.projection());
+                if (!wantedShape.equals(foundShape)) {
+                    if (!options.allowIndexRebuild()) {
+                        differences.add(new Difference(setting, wantedShape, foundShape
+                                + " (--allow-index-rebuild deletes and re-creates it)"));
+                    } else if (protectedTable) {
+                        differences.add(new Difference(setting, wantedShape, foundShape + protectedText()));
+                    } else {
+                        deletes.add(new Step(new Change.DeleteIndex(found.name()), setting, foundShape,
+                                "none (re-created below: " + backfill() + ")"));
+                        creates.add(new Step(new Change.CreateIndex(wanted, declared.keyAttributes()), setting, "none",
+                                wantedShape));
+                    }
+                    continue;
+                }
+                indexThroughput(wanted, found);
+            }
+            for (GlobalIndex extra : has.values()) {
+                String setting = Setting.GSI.label() + " " + extra.name();
+                String shape = shape(extra.partitionKey(), extra.sortKey(), extra.projection());
+                if (!options.pruneIndexes()) {
+                    differences.add(new Difference(setting, "none", shape + " (--prune-indexes deletes it)"));
+                } else if (protectedTable) {
+                    differences.add(new Difference(setting, "none", shape + protectedText()));
+                } else {
+                    deletes.add(new Step(new Change.DeleteIndex(extra.name()), setting, shape, "none"));
+                }
+            }
+            later.addAll(creates);
+        }
+
+        private String backfill() {
+            Long items = existing.table().itemCount();
+            return "backfills the index from " + (items == null ? "every item" : items + " items") + " again";
+        }
+
+        private static String protectedText() {
+            return " (deletion protection is on: apply deletes nothing from a protected table; declare deletion-protection "
+                    + "false and apply, then apply this)";
+        }
+
+        /** An index's capacity when the table is (or becomes) provisioned, and its on-demand maximum. */
+        private void indexThroughput(GlobalIndex wanted, GlobalIndex found) {
+            String setting = Setting.GSI.label() + " " + wanted.name();
+            // A table that becomes provisioned gives its indexes their capacity with the billing change (see billing()).
+            if (declared.billing() instanceof Billing.Provisioned && actual.billing() instanceof Billing.Provisioned
+                    && wanted.capacity().isPresent() && !wanted.capacity().equals(found.capacity())) {
+                Throughput capacity = wanted.capacity().get();
+                settings.indexCapacity.put(wanted.name(), capacity);
+                boolean decrease = found.capacity().map(f -> capacity.read() < f.read() || capacity.write() < f.write())
+                        .orElse(false);
+                setting(setting + " capacity", found.capacity(), capacity, decrease ? DECREASE_LIMIT : null);
+            }
+            wanted.onDemandMax().ifPresent(max -> {
+                UnitLimits has = limited(found.onDemandMax(), max);
+                if (!has.equals(max)) {
+                    settings.indexOnDemandMax.put(wanted.name(), max);
+                    setting(setting + " on-demand maximum", unitsText(has), max, null);
+                }
+            });
+        }
+
+        void tableSettings() {
+            billing();
+            declared.onDemandMax().ifPresent(max -> {
+                UnitLimits has = limited(actual.onDemandMax(), max);
+                if (!has.equals(max)) {
+                    settings.onDemandMax = Optional.of(max);
+                    setting("on-demand maximum throughput", unitsText(has), max, null);
+                }
+            });
+            declared.warmThroughput().ifPresent(warm -> {
+                if (!reported(Setting.WARM_READ_UNITS)) {
+                    return;
+                }
+                UnitLimits has = actual.warmThroughput().orElseThrow();
+                boolean enough = warm.read().map(r -> has.read().orElse(0L) >= r).orElse(true)
+                        && warm.write().map(w -> has.write().orElse(0L) >= w).orElse(true);
+                if (!enough) {
+                    settings.warmThroughput = Optional.of(warm);
+                    setting("warm throughput", has, "at least " + warm, null);
+                }
+            });
+            declared.stream().ifPresent(wanted -> {
+                if (!reported(Setting.STREAM) || wanted.equals(actual.stream().orElseThrow())) {
+                    return;
+                }
+                Toggle<StreamView> has = actual.stream().orElseThrow();
+                if (has.isOn() && wanted.isOn()) {
+                    // Another view type is another stream: off now, on again once DynamoDB has taken it away.
+                    settings.stream = Optional.of(Toggle.off());
+                    setting(Setting.STREAM.label(), has, "off (its view type changes)", null);
+                    step(new Change.EnableStream(wanted.value().orElseThrow()), Setting.STREAM.label(), "off",
+                            wanted + " (a new stream, with a new ARN)", null);
+                } else {
+                    settings.stream = Optional.of(wanted);
+                    setting(Setting.STREAM.label(), has, wanted, null);
+                }
+            });
+            declared.tableClass().ifPresent(wanted -> {
+                if (actual.tableClass().isEmpty()) {
+                    // DynamoDB leaves the summary out for some STANDARD tables, never for another class.
+                    if (wanted != TableClass.STANDARD) {
+                        reported(Setting.TABLE_CLASS);
+                    }
+                } else if (wanted != actual.tableClass().get()) {
+                    settings.tableClass = Optional.of(wanted);
+                    setting(Setting.TABLE_CLASS.label(), actual.tableClass(), wanted, TABLE_CLASS_LIMIT);
+                }
+            });
+            declared.deletionProtection().ifPresent(wanted -> {
+                if (reported(Setting.DELETION_PROTECTION) && wanted != actual.deletionProtection().orElseThrow()) {
+                    settings.deletionProtection = Optional.of(wanted);
+                    setting(Setting.DELETION_PROTECTION.label(), onOff(!wanted), onOff(wanted), null);
+                }
+            });
+        }
+
+        /** To provisioned, every index the table keeps gets its declared capacity in the same call, as DynamoDB requires. */
+        private void billing() {
+            Billing wanted = declared.billing();
+            Billing has = actual.billing();
+            if (wanted.equals(has)) {
+                return;
+            }
+            settings.billing = Optional.of(wanted);
+            if (wanted instanceof Billing.OnDemand) {
+                setting(Setting.BILLING_MODE.label(), has, wanted, TO_ON_DEMAND_LIMIT);
+            } else if (has instanceof Billing.Provisioned before && wanted instanceof Billing.Provisioned after) {
+                boolean decrease = after.readCapacity() < before.readCapacity() || after.writeCapacity() < before.writeCapacity();
+                setting("capacity", capacityText(before), capacityText(after), decrease ? DECREASE_LIMIT : null);
+            } else {
+                setting(Setting.BILLING_MODE.label(), has, wanted, null);
+                for (GlobalIndex index : declared.globalIndexes()) {
+                    actual.globalIndexes().stream().filter(kept -> kept.name().equals(index.name())
+                                    && shape(kept.partitionKey(), kept.sortKey(), kept.projection())
+                                    .equals(shape(index.partitionKey(), index.sortKey(), index.projection())))
+                            .findFirst().ifPresent(kept -> {
+                                settings.indexCapacity.put(index.name(), index.capacity().orElseThrow());
+                                setting(Setting.GSI.label() + " " + index.name() + " capacity", "none", index.capacity().get(),
+                                        null);
+                            });
+                }
+            }
+        }
+
+        private static String capacityText(Billing.Provisioned billing) {
+            return new Throughput(billing.readCapacity(), billing.writeCapacity()).toString();
+        }
+
+        /**
+         * An AWS managed key and a customer key both show as KMS with the key's ARN: a declared key id or ARN is
+         * matched against it; an AWS managed key or an alias cannot be told apart without KMS, so any KMS key matches.
+         */
+        void encryption() {
+            declared.encryption().ifPresent(wanted -> {
+                Encryption has = actual.encryption().orElseThrow();
+                boolean matches;
+                if (has instanceof Encryption.Kms key) {
+                    boolean unresolvable = wanted instanceof Encryption.AwsManaged
+                            || wanted instanceof Encryption.Kms alias && (alias.key().startsWith("alias/") || alias.key().contains(":alias/"));
+                    if (unresolvable) {
+                        skipped.add("encryption: which KMS key (AWS managed, or which alias) is not checked without KMS; "
+                                + "only that the table uses KMS");
+                    }
+                    matches = unresolvable || wanted instanceof Encryption.Kms id
+                            && (key.key().equals(id.key()) || key.key().endsWith(":key/" + id.key()));
+                } else {
+                    matches = wanted instanceof Encryption.AwsOwned;
+                }
+                if (!matches) {
+                    later.add(new Step(new Change.Encrypt(wanted), Setting.SSE.label(), text(has), text(wanted),
+                            Optional.empty()));
+                }
+            });
+        }
+
+        void timeToLive() {
+            declared.ttl().ifPresent(wanted -> {
+                if (!reported(Setting.TTL_ATTRIBUTE)) {
+                    return;
+                }
+                Toggle<String> has = actual.ttl().orElseThrow();
+                if (wanted.equals(has)) {
+                    return;
+                }
+                if (has.isOn()) {
+                    step(new Change.TimeToLive(false, has.value().get()), Setting.TTL_ATTRIBUTE.label(), ttlText(has), "off",
+                            TTL_LIMIT);
+                }
+                wanted.value().ifPresent(attribute -> step(new Change.TimeToLive(true, attribute), Setting.TTL_ATTRIBUTE.label(),
+                        "off", ttlText(wanted), has.isOn() ? TTL_LIMIT + ": this second change fails until an hour after "
+                                + "the first; apply again then" : TTL_LIMIT));
+            });
+        }
+
+        private static String ttlText(Toggle<String> ttl) {
+            return ttl.value().map(attribute -> "on (attribute " + attribute + ")").orElse("off");
+        }
+
+        /** Declared tags are added or changed; tags the table has beyond them are removed only with --prune-tags. */
+        void tags() {
+            if (declared.tags().isEmpty() && !options.pruneTags() || !reported(Setting.TAG)) {
+                return;
+            }
+            Map<String, String> has = actual.tags();
+            Map<String, String> add = new LinkedHashMap<>();
+            List<String> before = new ArrayList<>();
+            declared.tags().forEach((key, value) -> {
+                if (!value.equals(has.get(key))) {
+                    add.put(key, value);
+                    before.add(has.containsKey(key) ? key + "=" + has.get(key) : key + " unset");
+                }
+            });
+            if (!add.isEmpty()) {
+                step(new Change.AddTags(add), Setting.TAG.label(), String.join(", ", before), tagsText(add), null);
+            }
+            if (options.pruneTags()) {
+                Map<String, String> extra = new TreeMap<>(has);
+                extra.keySet().removeAll(declared.tags().keySet());
+                if (!extra.isEmpty()) {
+                    step(new Change.RemoveTags(List.copyOf(extra.keySet())), Setting.TAG.label(), tagsText(extra),
+                            "removed (--prune-tags)", null);
+                }
+            }
+        }
+
+        private static String tagsText(Map<String, String> tags) {
+            return String.join(", ", tags.entrySet().stream().map(tag -> tag.getKey() + "=" + tag.getValue()).toList());
+        }
+
+        void pointInTimeRecovery() {
+            declared.pitr().ifPresent(wanted -> {
+                if (!reported(Setting.PITR)) {
+                    return;
+                }
+                Pitr has = actual.pitr().orElseThrow();
+                boolean daysDiffer = wanted.recoveryPeriodDays().isPresent() && !wanted.recoveryPeriodDays().equals(has.recoveryPeriodDays());
+                if (wanted.enabled() != has.enabled() || wanted.enabled() && daysDiffer) {
+                    step(new Change.PointInTimeRecovery(wanted.enabled(), wanted.recoveryPeriodDays()), Setting.PITR.label(), has,
+                            wanted, null);
+                }
+            });
+        }
+
+        void contributorInsights() {
+            declared.contributorInsights().ifPresent(wanted -> {
+                if (reported(Setting.CONTRIBUTOR_INSIGHTS) && wanted != actual.contributorInsights().orElseThrow()) {
+                    step(new Change.ContributorInsights(wanted), Setting.CONTRIBUTOR_INSIGHTS.label(), onOff(!wanted),
+                            onOff(wanted), null);
+                }
+            });
+        }
+
+        /** Put when absent or different (whitespace aside); deleted only when declared off. */
+        void resourcePolicy() {
+            declared.resourcePolicy().ifPresent(wanted -> {
+                if (!reported(Setting.RESOURCE_POLICY)) {
+                    return;
+                }
+                Toggle<String> has = actual.resourcePolicy().orElseThrow();
+                boolean same = wanted.isOn() == has.isOn()
+                        && (!wanted.isOn() || jsonTokens(wanted.value().get()).equals(jsonTokens(has.value().get())));
+                if (!same) {
+                    step(new Change.ResourcePolicy(wanted.value()), Setting.RESOURCE_POLICY.label(), policyText(has),
+                            wanted.isOn() ? "the declared policy (" + bytes(wanted) + " bytes)" : "none", null);
+                }
+            });
+        }
+
+        private static String policyText(Toggle<String> policy) {
+            return policy.isOn() ? "a policy of " + bytes(policy) + " bytes" : "none";
+        }
+
+        private static int bytes(Toggle<String> policy) {
+            return policy.value().orElse("").getBytes(StandardCharsets.UTF_8).length;
+        }
     }
 
-    private static void localIndexes(Comparison c, TableSpec spec, TableDescription table) {
-        if (spec.localIndexes().isEmpty()) {
-            return;
-        }
-        Map<String, String> declared = new TreeMap<>();
-        spec.localIndexes().forEach(index -> declared.put(index.name(),
-                shape(spec.partitionKey(), Optional.of(index.sortKey()), index.projection())));
-        Map<String, String> actual = new TreeMap<>();
-        for (LocalSecondaryIndexDescription index : table.localSecondaryIndexes()) {
-            actual.put(index.indexName(), shape(indexKey(table, index.keySchema(), KeyType.HASH).orElse(null),
-                    indexKey(table, index.keySchema(), KeyType.RANGE), projection(index.projection())));
-        }
-        TreeSet<String> names = new TreeSet<>(declared.keySet());
-        names.addAll(actual.keySet());
-        for (String name : names) {
-            c.compare(Setting.LSI.label() + " " + name, Optional.ofNullable(declared.get(name)), Optional.ofNullable(actual.get(name)));
+    /** The values of the one UpdateTable, filled in as the rules find differences. */
+    private static final class Settings {
+        Optional<Billing> billing = Optional.empty();
+        final Map<String, Throughput> indexCapacity = new TreeMap<>();
+        final Map<String, UnitLimits> indexOnDemandMax = new TreeMap<>();
+        Optional<Toggle<StreamView>> stream = Optional.empty();
+        Optional<TableClass> tableClass = Optional.empty();
+        Optional<Boolean> deletionProtection = Optional.empty();
+        Optional<UnitLimits> onDemandMax = Optional.empty();
+        Optional<UnitLimits> warmThroughput = Optional.empty();
+
+        Change change() {
+            return new Change.UpdateSettings(billing, indexCapacity, indexOnDemandMax, stream, tableClass, deletionProtection,
+                    onDemandMax, warmThroughput);
         }
     }
 
     /** Keys and projection of an index as one comparable string; projected attributes sorted (they are a set). */
-    private static String shape(KeyAttribute partitionKey, Optional<KeyAttribute> sortKey, Projection projection) {
+    static String shape(KeyAttribute partitionKey, Optional<KeyAttribute> sortKey, Projection projection) {
         String keys = partitionKey + sortKey.map(k -> ", " + k).orElse("");
         String projected = projection.type() == Projection.Type.INCLUDE
                 ? "INCLUDE(" + String.join(",", new TreeSet<>(projection.nonKeyAttributes())) + ")" : projection.type().name();
         return "keys " + keys + ", projection " + projected;
     }
 
-    private static Projection projection(software.amazon.awssdk.services.dynamodb.model.Projection projection) {
-        if (projection == null || projection.projectionTypeAsString() == null) {
-            return Projection.ALL;
-        }
-        return new Projection(Projection.Type.valueOf(projection.projectionTypeAsString()), projection.nonKeyAttributes());
+    /** The actual limits, narrowed to the figures that were declared; "none" where the table has no maximum. */
+    private static UnitLimits limited(Optional<UnitLimits> actual, UnitLimits declared) {
+        return new UnitLimits(declared.read().map(r -> actual.flatMap(UnitLimits::read).orElse(-1L)),
+                declared.write().map(w -> actual.flatMap(UnitLimits::write).orElse(-1L)));
     }
 
-    private static void stream(Comparison c, StreamView declared, StreamSpecification actual) {
-        if (actual == null || !Boolean.TRUE.equals(actual.streamEnabled())) {
-            c.change(new Change.EnableStream(declared), Setting.STREAM.label(), "off", declared.name());
-        } else if (!declared.name().equals(actual.streamViewTypeAsString())) {
-            c.differences.add(new Difference(Setting.STREAM.label(), declared.name(), actual.streamViewTypeAsString()
-                    + " (changing the view type replaces the stream: disable it first)"));
-        }
+    private static String unitsText(UnitLimits limits) {
+        return limits.toString().replace("-1", "none");
     }
 
-    /**
-     * Encryption, table class and warm throughput. Some endpoints accept a table class or warm throughput and leave it
-     * out of DescribeTable: not compared then. A missing SSEDescription is compared: DynamoDB leaves it out for an AWS
-     * owned key, so its absence cannot tell an endpoint that does not report encryption.
-     */
-    private static void encryptionClassAndWarmThroughput(Comparison c, TableSpec spec, TableDescription table) {
-        spec.encryption().ifPresent(declared -> {
-            c.compare(Setting.SSE.label(), declared.toString(), encryption(declared, table.sseDescription()));
-            if (declared instanceof Encryption.AwsManaged
-                    || declared instanceof Encryption.Kms kms && (kms.key().startsWith("alias/") || kms.key().contains(":alias/"))) {
-                c.skipped.add("encryption: which KMS key (AWS managed, or which alias) is not checked without KMS; "
-                        + "only that the table uses KMS");
-            }
-        });
-        spec.tableClass().ifPresent(declared -> {
-            String actual = table.tableClassSummary() == null ? null : table.tableClassSummary().tableClassAsString();
-            if (actual != null) {
-                c.compare(Setting.TABLE_CLASS.label(), declared, TableClass.valueOf(actual));
-            } else if (declared != TableClass.STANDARD) {
-                // DynamoDB leaves the summary out for some STANDARD tables, never for another class.
-                c.skipped.add(Setting.TABLE_CLASS.label() + NOT_REPORTED);
-            }
-        });
-        spec.warmThroughput().ifPresent(declared -> {
-            var warm = table.warmThroughput();
-            if (warm == null) {
-                c.skipped.add("warm throughput" + NOT_REPORTED);
-                return;
-            }
-            boolean enough = declared.read().map(r -> warm.readUnitsPerSecond() != null && warm.readUnitsPerSecond() >= r).orElse(true)
-                    && declared.write().map(w -> warm.writeUnitsPerSecond() != null && warm.writeUnitsPerSecond() >= w).orElse(true);
-            if (!enough) {
-                c.differences.add(new Difference("warm throughput", "at least " + declared,
-                        "read " + warm.readUnitsPerSecond() + ", write " + warm.writeUnitsPerSecond()));
-            }
-        });
-    }
-
-    /**
-     * The declared encryption if the table matches it, else what it has. An AWS managed key and a customer key both
-     * show as KMS; a declared key id or ARN is matched against the key ARN (an alias cannot be resolved without KMS).
-     */
-    private static String encryption(Encryption declared, SSEDescription actual) {
-        boolean kms = actual != null && "KMS".equals(actual.sseTypeAsString())
-                && !"DISABLED".equals(actual.statusAsString()) && !"DISABLING".equals(actual.statusAsString());
-        if (!kms) {
-            return new Encryption.AwsOwned().toString();
-        }
-        String arn = Objects.requireNonNullElse(actual.kmsMasterKeyArn(), "");
-        if (declared instanceof Encryption.Kms key) {
-            boolean same = key.key().startsWith("alias/") || key.key().contains(":alias/")
-                    || arn.equals(key.key()) || arn.endsWith(":key/" + key.key());
-            return same ? declared.toString() : "kms:" + arn;
-        }
-        return declared instanceof Encryption.AwsManaged ? declared.toString() : "kms:" + arn;
-    }
-
-    private static void tags(Comparison c, Map<String, String> declared, Lookup<Map<String, String>> actual) {
-        if (!actual.found()) {
-            c.notRead(Setting.TAG.label(), actual);
-            return;
-        }
-        Map<String, String> missing = new LinkedHashMap<>();
-        List<String> before = new ArrayList<>();
-        declared.forEach((key, value) -> {
-            if (!value.equals(actual.value().get(key))) {
-                missing.put(key, value);
-                before.add(actual.value().containsKey(key) ? key + "=" + actual.value().get(key) : key + " unset");
-            }
-        });
-        if (!missing.isEmpty()) {
-            Change.AddTags add = new Change.AddTags(missing);
-            c.change(add, Setting.TAG.label(), String.join(", ", before), add.description().substring("tags ".length()));
-        }
-    }
-
-    private static void resourcePolicy(Comparison c, String declared, Lookup<Optional<String>> actual) {
-        if (!actual.found()) {
-            c.notRead(Setting.RESOURCE_POLICY.label(), actual);
-        } else if (actual.value().isEmpty()) {
-            c.differences.add(new Difference(Setting.RESOURCE_POLICY.label(), "a policy", "none"));
-        } else if (!jsonTokens(declared).equals(jsonTokens(actual.value().get()))) {
-            c.differences.add(new Difference(Setting.RESOURCE_POLICY.label(), declared.replaceAll("\\s+", ""),
-                    actual.value().get().replaceAll("\\s+", "")));
-        }
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 
     /** A JSON document as its token stream, so whitespace does not count as a difference. */
@@ -271,87 +482,5 @@ public final class SpecComparison {
             tokens.add("unparsable:" + json);
         }
         return tokens;
-    }
-
-    private static void timeToLive(Comparison c, String attribute, Lookup<TimeToLiveDescription> actual) {
-        if (!actual.found()) {
-            c.notRead(Setting.TTL_ATTRIBUTE.label(), actual);
-            return;
-        }
-        String status = actual.value().timeToLiveStatusAsString();
-        String actualAttribute = actual.value().attributeName();
-        if ("DISABLED".equals(status)) {
-            c.change(new Change.EnableTimeToLive(attribute), Setting.TTL_ATTRIBUTE.label(), "off", "on (attribute " + attribute + ")");
-        } else if (!attribute.equals(actualAttribute) || "DISABLING".equals(status)) {
-            c.differences.add(new Difference("TTL attribute", attribute, actualAttribute + " (" + status
-                    + "; DynamoDB allows one TTL change per hour: disable it first)"));
-        }
-    }
-
-    private static void pointInTimeRecovery(Comparison c, Pitr declared, Lookup<ContinuousBackupsDescription> actual) {
-        if (!actual.found()) {
-            c.notRead(Setting.PITR.label(), actual);
-            return;
-        }
-        var description = actual.value().pointInTimeRecoveryDescription();
-        String status = description == null ? "DISABLED" : description.pointInTimeRecoveryStatusAsString();
-        boolean enabled = "ENABLED".equals(status) || "ENABLING".equals(status);
-        Optional<Integer> days = Optional.ofNullable(description == null ? null : description.recoveryPeriodInDays());
-        boolean daysDiffer = declared.recoveryPeriodDays().isPresent() && !declared.recoveryPeriodDays().equals(days);
-        if (declared.enabled() != enabled || declared.enabled() && daysDiffer) {
-            c.change(new Change.PointInTimeRecovery(declared.enabled(), declared.recoveryPeriodDays()), Setting.PITR.label(),
-                    new Pitr(enabled, enabled ? days : Optional.empty()).toString(), declared.toString());
-        }
-    }
-
-    private static void contributorInsights(Comparison c, boolean declared, Lookup<String> actual) {
-        if (!actual.found()) {
-            c.notRead(Setting.CONTRIBUTOR_INSIGHTS.label(), actual);
-            return;
-        }
-        boolean enabled = "ENABLED".equals(actual.value()) || "ENABLING".equals(actual.value());
-        if (declared != enabled) {
-            c.change(new Change.ContributorInsights(declared), Setting.CONTRIBUTOR_INSIGHTS.label(), onOff(enabled), onOff(declared));
-        }
-    }
-
-    private static String onOff(boolean on) {
-        return on ? "on" : "off";
-    }
-
-    /** The table's billing; tables without a BillingModeSummary and with capacity are provisioned. */
-    public static Billing billing(TableDescription table) {
-        Throughput throughput = throughput(table.provisionedThroughput());
-        boolean onDemand = table.billingModeSummary() != null
-                ? table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST
-                : throughput.read() == 0 && throughput.write() == 0;
-        return onDemand ? new Billing.OnDemand()
-                : new Billing.Provisioned(Math.max(throughput.read(), 1), Math.max(throughput.write(), 1));
-    }
-
-    private static Throughput throughput(ProvisionedThroughputDescription description) {
-        return new Throughput(description == null || description.readCapacityUnits() == null ? 0 : description.readCapacityUnits(),
-                description == null || description.writeCapacityUnits() == null ? 0 : description.writeCapacityUnits());
-    }
-
-    /** The actual on-demand maximum, limited to the figures that were declared. */
-    private static UnitLimits onDemandMax(OnDemandThroughput actual, UnitLimits declared) {
-        return new UnitLimits(declared.read().map(r -> actual == null ? -1L : Objects.requireNonNullElse(actual.maxReadRequestUnits(), -1L)),
-                declared.write().map(w -> actual == null ? -1L : Objects.requireNonNullElse(actual.maxWriteRequestUnits(), -1L)));
-    }
-
-    public static Optional<KeyAttribute> key(TableDescription table, KeyType role) {
-        return indexKey(table, table.keySchema(), role);
-    }
-
-    public static Optional<KeyAttribute> indexKey(TableDescription table, List<KeySchemaElement> keySchema, KeyType role) {
-        Map<String, String> types = new HashMap<>();
-        table.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
-        return keySchema.stream()
-                .filter(k -> k.keyType() == role)
-                .map(KeySchemaElement::attributeName)
-                .findFirst()
-                .map(name -> new KeyAttribute(name, AttributeType.valueOf(Objects.requireNonNull(types.get(name),
-                        () -> "DynamoDB described key " + name + " without a type"))));
     }
 }

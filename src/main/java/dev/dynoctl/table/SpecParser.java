@@ -69,8 +69,8 @@ public final class SpecParser {
             throw new InvalidSpecException("pitr-recovery-days", "only allowed with --pitr");
         }
         TableSpec spec = new TableSpec(name, partitionKey, sortKey, billing, globalIndexes, localIndexes,
-                one("stream").map(SpecParser::stream),
-                one("ttl-attribute").map(v -> Names.requireAttributeName("ttl-attribute", v)),
+                one("stream").map(v -> toggle(v, SpecParser::stream)),
+                one("ttl-attribute").map(v -> toggle(v, attribute -> Names.requireAttributeName("ttl-attribute", attribute))),
                 tags(all("tag")),
                 one("sse").map(SpecParser::encryption),
                 one("table-class").map(SpecParser::tableClass),
@@ -78,7 +78,7 @@ public final class SpecParser {
                 pitrEnabled.map(enabled -> new Pitr(enabled, recoveryDays)),
                 onDemandMax,
                 units("warm-read-units", "warm-write-units"),
-                one("resource-policy").map(SpecParser::resourcePolicy),
+                one("resource-policy").map(v -> toggle(v, SpecParser::resourcePolicy)),
                 one("contributor-insights").map(v -> bool("contributor-insights", v)));
         checkAttributeTypes(spec);
         return spec;
@@ -109,11 +109,16 @@ public final class SpecParser {
         };
     }
 
+    /** {@code off} turns the setting off; anything else is its value. */
+    private static <T> Toggle<T> toggle(String value, java.util.function.Function<String, T> parse) {
+        return value.trim().equalsIgnoreCase(Toggle.OFF) ? Toggle.off() : Toggle.on(parse.apply(value));
+    }
+
     private static StreamView stream(String value) {
         try {
             return StreamView.valueOf(normalised(value).replace('-', '_').toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSpecException("stream", "expected KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES, got "
+            throw new InvalidSpecException("stream", "expected KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES or off, got "
                     + Names.quote(value));
         }
     }
@@ -242,9 +247,9 @@ public final class SpecParser {
 
     private static boolean bool(String setting, String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidSpecException(setting, "expected true or false, got " + Names.quote(value));
+            case "true", "on" -> true;
+            case "false", "off" -> false;
+            default -> throw new InvalidSpecException(setting, "expected true or false (or on, off), got " + Names.quote(value));
         };
     }
 

@@ -19,9 +19,9 @@ public final class TablePlanner {
 
     /**
      * @param existing          the table as read, if it exists
-     * @param addMissingIndexes a declared global secondary index the table lacks is a step, not a blocker
+     * @param options    what apply may delete
      */
-    public static TablePlan plan(TableSpec spec, Optional<TableState> existing, boolean addMissingIndexes) {
+    public static TablePlan plan(TableSpec spec, Optional<TableState> existing, PlanOptions options) {
         if (existing.isEmpty()) {
             return new TablePlan(spec.name(), TablePlan.Action.CREATE, List.of(), List.of(), List.of(), Optional.empty());
         }
@@ -32,7 +32,7 @@ public final class TablePlanner {
                     List.of(new Difference("status", "ACTIVE", status + " (it never becomes ACTIVE again)")), List.of(),
                     Optional.of(table));
         }
-        Plan plan = SpecComparison.plan(spec, existing.get(), false, addMissingIndexes);
+        Plan plan = SpecComparison.plan(spec, existing.get(), false, options);
         if (!plan.differences().isEmpty()) {
             // No steps: apply makes none of them while the table is blocked.
             return new TablePlan(spec.name(), TablePlan.Action.BLOCKED, List.of(), plan.differences(), plan.skipped(),
@@ -44,14 +44,14 @@ public final class TablePlanner {
     }
 
     /** Reads and plans one table. */
-    public TablePlan read(TableSpec spec, boolean addMissingIndexes) {
+    public TablePlan read(TableSpec spec, PlanOptions options) {
         Optional<TableState> state = tables.describe(spec.name())
-                .map(table -> TableState.read(tables, table, TableState.Aspects.declaredIn(spec, false)));
-        return plan(spec, state, addMissingIndexes);
+                .map(table -> TableState.read(tables, table, TableState.Aspects.declaredIn(spec, false, options)));
+        return plan(spec, state, options);
     }
 
     /** Plans every table, in the order given; the first failure to read a table (AccessDenied, ...) is thrown. */
-    public List<TablePlan> planAll(List<TableSpec> specs, boolean addMissingIndexes) {
-        return Parallel.map(specs, READERS, "dynoctl-plan", spec -> read(spec, addMissingIndexes));
+    public List<TablePlan> planAll(List<TableSpec> specs, PlanOptions options) {
+        return Parallel.map(specs, READERS, "dynoctl-plan", spec -> read(spec, options));
     }
 }

@@ -21,8 +21,8 @@ public final class TableProvisioner {
     static final Set<String> NOT_YET = Set.of("ContinuousBackupsUnavailableException", "LimitExceededException",
             "ResourceInUseException");
 
-    /** @param waitUntilSettled false for --no-wait; @param addMissingIndexes create declared GSIs an existing table lacks */
-    public record Options(boolean waitUntilSettled, boolean addMissingIndexes) {
+    /** @param waitUntilSettled false for --no-wait; @param allowed what apply may delete on an existing table */
+    public record Options(boolean waitUntilSettled, PlanOptions allowed) {
     }
 
     private final DynamoDbTables tables;
@@ -56,7 +56,7 @@ public final class TableProvisioner {
             TableDescription found = tables.describe(spec.name()).orElseThrow(() -> new TableNotFoundException(spec.name(),
                     "CreateTable said it exists, DescribeTable says it does not; run the command again"));
             if (!lostOwnResponse(inUse) || !SpecComparison.plan(spec, TableState.read(tables, found, TableState.Aspects.NONE),
-                    false, false).differences().isEmpty()) {
+                    false, options.allowed()).differences().isEmpty()) {
                 // Another process created it between our DescribeTable and CreateTable: judge it like any existing table.
                 return converge(spec, found, policy, options, listener, start);
             }
@@ -69,8 +69,8 @@ public final class TableProvisioner {
         // DynamoDB answers CREATING; an emulator, or DescribeTable after a lost answer, may already say ACTIVE.
         TableDescription active = TableWaiter.settled(created) ? created
                 : waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), true, listener);
-        Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active, TableState.Aspects.declaredIn(spec, true)),
-                true, false);
+        Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active,
+                TableState.Aspects.declaredIn(spec, true, options.allowed())), true, options.allowed());
         return finish(spec, active, ProvisionResult.Outcome.CREATED, followUps, policy, options, listener, start);
     }
 
@@ -87,8 +87,8 @@ public final class TableProvisioner {
         if (TableWaiter.neverActive(table.tableStatusAsString())) {
             throw new TableUnusableException(spec.name(), table.tableStatusAsString());
         }
-        TablePlan plan = TablePlanner.plan(spec, Optional.of(TableState.read(tables, table, TableState.Aspects.declaredIn(spec, false))),
-                options.addMissingIndexes());
+        TablePlan plan = TablePlanner.plan(spec, Optional.of(TableState.read(tables, table,
+                TableState.Aspects.declaredIn(spec, false, options.allowed()))), options.allowed());
         if (plan.action() == TablePlan.Action.BLOCKED) {
             throw new TableDiffersException(spec.name(), plan.blockers());
         }
@@ -105,35 +105,40 @@ public final class TableProvisioner {
      */
     private ProvisionResult finish(TableSpec spec, TableDescription table, ProvisionResult.Outcome outcome, Plan plan,
                                    WaitPolicy policy, Options options, WaitListener listener, long start) {
-        List<Change> applied = new ArrayList<>();
+        List<String> applied = new ArrayList<>();
+        List<Change> made = new ArrayList<>();
         List<String> skipped = new ArrayList<>(plan.skipped());
         TableDescription current = table;
         boolean needsActive = !TableWaiter.settled(table);
         List<Change> changes = plan.changes();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
+            List<String> steps = texts(plan.stepsOf(change));
             try {
                 if (needsActive) {
                     current = waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), false, listener);
                 }
-                if (!applyWithRetry(change, spec, current, policy, start, outcome)) {
-                    skipped.add(change.description() + ": " + Lookup.notAvailableText("UnknownOperationException") + "; not applied");
+                if (!applyWithRetry(change, steps, spec, current, policy, start, outcome, options)) {
+                    steps.forEach(step -> skipped.add(step + ": " + Lookup.notAvailableText("UnknownOperationException")
+                            + "; not applied"));
                     continue;
                 }
             } catch (AwsCallException | WaitTimeoutException e) {
-                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED, descriptions(applied),
-                        changes.subList(i, changes.size()).stream().map(Change::description).toList(), e);
+                List<String> notApplied = changes.subList(i, changes.size()).stream()
+                        .flatMap(left -> texts(plan.stepsOf(left)).stream()).toList();
+                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED, applied, notApplied, e);
             }
-            applied.add(change);
+            applied.addAll(steps);
+            made.add(change);
             needsActive = change.updatesTable();
         }
         if (options.waitUntilSettled()) {
             if (needsActive || !TableWaiter.settled(current)) {
                 current = waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), false, listener);
             }
-            for (Change change : applied) {
+            for (Change change : made) {
                 Lookup<String> settled;
-                if (change instanceof Change.EnableTimeToLive) {
+                if (change instanceof Change.TimeToLive ttl && ttl.enabled()) {
                     settled = waiter.untilTimeToLiveEnabled(spec.name(), policy.remaining(clock.since(start)), listener);
                 } else if (change instanceof Change.PointInTimeRecovery pitr) {
                     settled = waiter.untilPointInTimeRecovery(spec.name(), pitr.enabled(), policy.remaining(clock.since(start)),
@@ -142,23 +147,23 @@ public final class TableProvisioner {
                     continue;
                 }
                 if (!settled.found()) {
-                    skipped.add(change.description() + ": " + settled.why() + "; not waited for");
+                    texts(plan.stepsOf(change)).forEach(step -> skipped.add(step + ": " + settled.why() + "; not waited for"));
                 }
             }
         }
         // Every change skipped: the table was left as it was.
         ProvisionResult.Outcome done = outcome == ProvisionResult.Outcome.UPDATED && applied.isEmpty()
                 ? ProvisionResult.Outcome.EXISTS : outcome;
-        return new ProvisionResult(done, current, clock.since(start), descriptions(applied), skipped);
+        return new ProvisionResult(done, current, clock.since(start), applied, skipped);
     }
 
-    private static List<String> descriptions(List<Change> changes) {
-        return changes.stream().map(Change::description).toList();
+    private static List<String> texts(List<Step> steps) {
+        return steps.stream().map(Step::toString).toList();
     }
 
     /** @return false when the endpoint has no operation for the change (UnknownOperationException) */
-    private boolean applyWithRetry(Change change, TableSpec spec, TableDescription table, WaitPolicy policy, long start,
-                                   ProvisionResult.Outcome outcome) {
+    private boolean applyWithRetry(Change change, List<String> steps, TableSpec spec, TableDescription table, WaitPolicy policy,
+                                   long start, ProvisionResult.Outcome outcome, Options options) {
         Backoff backoff = new Backoff();
         while (true) {
             try {
@@ -168,14 +173,14 @@ public final class TableProvisioner {
                 if ("UnknownOperationException".equals(errorCode(e))) {
                     return false;
                 }
-                if (doneMeanwhile(change, spec, outcome)) {
+                if (doneMeanwhile(change, spec, outcome, options)) {
                     return true;
                 }
                 Duration left = policy.timeout().minus(clock.since(start));
                 if (!NOT_YET.contains(errorCode(e)) || left.compareTo(Duration.ZERO) <= 0) {
                     throw e;
                 }
-                String status = "ACTIVE, applying " + change.description();
+                String status = "ACTIVE, applying " + String.join("; ", steps);
                 if ("LimitExceededException".equals(errorCode(e))) {
                     gate.limitExceeded();
                     awaitGate(left, spec.name(), status);
@@ -187,11 +192,11 @@ public final class TableProvisioner {
     }
 
     /** Another run (a concurrent CI job) may have made the same change a moment ago: then it needs no retry. */
-    private boolean doneMeanwhile(Change change, TableSpec spec, ProvisionResult.Outcome outcome) {
+    private boolean doneMeanwhile(Change change, TableSpec spec, ProvisionResult.Outcome outcome, Options options) {
         TableDescription now = tables.describeExisting(spec.name());
         boolean justCreated = outcome == ProvisionResult.Outcome.CREATED;
-        Plan again = SpecComparison.plan(spec, TableState.read(tables, now, TableState.Aspects.declaredIn(spec, justCreated)),
-                justCreated, true);
+        Plan again = SpecComparison.plan(spec, TableState.read(tables, now,
+                TableState.Aspects.declaredIn(spec, justCreated, options.allowed())), justCreated, options.allowed());
         return !again.changes().contains(change);
     }
 

@@ -7,14 +7,15 @@ import java.util.Optional;
 
 /**
  * Everything the user declared for a table (from flags and --spec); built and checked by {@link SpecParser}.
- * Optional settings that are empty were not declared: they are neither sent nor compared.
+ * Optional settings that are empty were not declared: they are neither sent nor compared, and apply leaves them as
+ * they are. {@link ExistingTable} maps a table that exists into this model too.
  */
 public record TableSpec(String name, KeyAttribute partitionKey, Optional<KeyAttribute> sortKey, Billing billing,
-                        List<GlobalIndex> globalIndexes, List<LocalIndex> localIndexes, Optional<StreamView> stream,
-                        Optional<String> ttlAttribute, Map<String, String> tags, Optional<Encryption> encryption,
+                        List<GlobalIndex> globalIndexes, List<LocalIndex> localIndexes, Optional<Toggle<StreamView>> stream,
+                        Optional<Toggle<String>> ttl, Map<String, String> tags, Optional<Encryption> encryption,
                         Optional<TableClass> tableClass, Optional<Boolean> deletionProtection, Optional<Pitr> pitr,
                         Optional<UnitLimits> onDemandMax, Optional<UnitLimits> warmThroughput,
-                        Optional<String> resourcePolicy, Optional<Boolean> contributorInsights) {
+                        Optional<Toggle<String>> resourcePolicy, Optional<Boolean> contributorInsights) {
 
     public TableSpec {
         globalIndexes = List.copyOf(globalIndexes);
@@ -37,6 +38,6 @@ public record TableSpec(String name, KeyAttribute partitionKey, Optional<KeyAttr
 
     /** Settings applied after the table is ACTIVE, which need waiting. */
     public boolean hasFollowUps() {
-        return ttlAttribute.isPresent() || pitr.isPresent() || contributorInsights.isPresent();
+        return ttl.filter(Toggle::isOn).isPresent() || pitr.isPresent() || contributorInsights.isPresent();
     }
 }

@@ -23,9 +23,9 @@ public record TableState(TableDescription table, Lookup<TimeToLiveDescription> t
         public static final Aspects DESCRIBE = new Aspects(true, true, true, true, false);
 
         /** What a declaration needs compared; {@code followUpsOnly} for a table we have just created. */
-        static Aspects declaredIn(TableSpec spec, boolean followUpsOnly) {
-            return new Aspects(spec.ttlAttribute().isPresent(), spec.pitr().isPresent(),
-                    !followUpsOnly && !spec.tags().isEmpty(), spec.contributorInsights().isPresent(),
+        static Aspects declaredIn(TableSpec spec, boolean followUpsOnly, PlanOptions options) {
+            return new Aspects(spec.ttl().isPresent(), spec.pitr().isPresent(),
+                    !followUpsOnly && (!spec.tags().isEmpty() || options.pruneTags()), spec.contributorInsights().isPresent(),
                     !followUpsOnly && spec.resourcePolicy().isPresent());
         }
     }

@@ -26,7 +26,7 @@ class RendererTest {
                     new Origin(Path.of("tables/all.yaml"), 4, 2)));
     private static final List<TablePlan> PLANS = List.of(
             new TablePlan("Orders", TablePlan.Action.CHANGE,
-                    List.of(new Step(new Change.EnableTimeToLive("expires"), "TTL", "off", "on (attribute expires)")),
+                    List.of(new Step(new Change.TimeToLive(true, "expires"), "TTL", "off", "on (attribute expires)")),
                     List.of(), List.of(), Optional.empty()),
             new TablePlan("Legacy", TablePlan.Action.BLOCKED, List.of(),
                     List.of(new Difference("partition key", "id (N)", "pk (S)")), List.of(), Optional.empty()));

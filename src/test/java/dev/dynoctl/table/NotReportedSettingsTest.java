@@ -16,7 +16,7 @@ class NotReportedSettingsTest {
     private static Plan plan(String tableClass, TableDescription table) {
         TableSpec spec = SpecParserTest.parse("name", "Things", "pk", "id:S", "table-class", tableClass);
         return SpecComparison.plan(spec, new TableState(table, Lookup.notRead(), Lookup.notRead(), Lookup.notRead(),
-                Lookup.notRead(), Lookup.notRead()), false, false);
+                Lookup.notRead(), Lookup.notRead()), false, PlanOptions.NONE);
     }
 
     private static TableDescription withClass(String tableClass) {
@@ -28,7 +28,7 @@ class NotReportedSettingsTest {
         Plan plan = plan("standard-ia", WITHOUT_SUMMARY);
 
         assertThat(plan.differences()).isEmpty();
-        assertThat(plan.skipped()).containsExactly("table class: not reported by this endpoint; not compared");
+        assertThat(plan.skipped()).containsExactly("table class: not reported by this endpoint; not compared or applied");
     }
 
     @Test
@@ -41,12 +41,14 @@ class NotReportedSettingsTest {
     }
 
     @Test
-    void a_reported_class_is_compared() {
-        assertThat(plan("standard-ia", withClass("STANDARD")).differences())
-                .containsExactly(new Difference("table class", "standard-ia", "standard"));
-        assertThat(plan("standard-ia", withClass("STANDARD_INFREQUENT_ACCESS")).differences()).isEmpty();
-        assertThat(plan("standard", withClass("STANDARD_INFREQUENT_ACCESS")).differences())
-                .containsExactly(new Difference("table class", "standard", "standard-ia"));
+    void a_reported_class_is_compared_and_changed_in_place() {
+        assertThat(plan("standard-ia", withClass("STANDARD")).steps()).extracting(Step::toString)
+                .containsExactly("table class: standard -> standard-ia");
+        assertThat(plan("standard-ia", withClass("STANDARD_INFREQUENT_ACCESS")).steps()).isEmpty();
+        assertThat(plan("standard", withClass("STANDARD_INFREQUENT_ACCESS")).steps()).extracting(Step::toString)
+                .containsExactly("table class: standard-ia -> standard");
+        assertThat(plan("standard", withClass("STANDARD_INFREQUENT_ACCESS")).steps().get(0).caution())
+                .contains("DynamoDB allows 2 table class changes per table in 30 days");
     }
 
     @Test
@@ -54,8 +56,10 @@ class NotReportedSettingsTest {
         // Without SSEDescription DynamoDB means the AWS owned key: a declared KMS key differs.
         TableSpec spec = SpecParserTest.parse("name", "Things", "pk", "id:S", "sse", "aws-managed");
         Plan plan = SpecComparison.plan(spec, new TableState(WITHOUT_SUMMARY, Lookup.notRead(), Lookup.notRead(),
-                Lookup.notRead(), Lookup.notRead(), Lookup.notRead()), false, false);
+                Lookup.notRead(), Lookup.notRead(), Lookup.notRead()), false, PlanOptions.NONE);
 
-        assertThat(plan.differences()).extracting(Difference::setting).containsExactly("encryption");
+        assertThat(plan.differences()).isEmpty();
+        assertThat(plan.steps()).extracting(Step::toString).containsExactly("encryption: aws-owned -> aws-managed");
+        assertThat(plan.steps().get(0).change()).isEqualTo(new Change.Encrypt(new Encryption.AwsManaged()));
     }
 }

@@ -179,12 +179,12 @@ class OptionalAspectsTest {
         TableProvisioner provisioner = new TableProvisioner(tables, new TableWaiter(tables, WaitClock.SYSTEM), WaitClock.SYSTEM);
 
         ProvisionResult result = provisioner.provision(SpecParserTest.parse("name", TABLE, "pk", "id:S", "ttl-attribute", "expires"),
-                POLICY, new TableProvisioner.Options(true, false), WaitListener.NONE);
+                POLICY, new TableProvisioner.Options(true, PlanOptions.NONE), WaitListener.NONE);
 
         assertThat(result.outcome()).isEqualTo(ProvisionResult.Outcome.EXISTS);
         assertThat(result.changes()).isEmpty();
         assertThat(result.skipped()).containsExactly(
-                "TTL on attribute expires: not available from this endpoint (UnknownOperationException); not applied");
+                "TTL: off -> on (attribute expires): not available from this endpoint (UnknownOperationException); not applied");
         assertThat(endpoint.calls("UpdateTimeToLive")).isEqualTo(1);
     }
 
@@ -198,10 +198,10 @@ class OptionalAspectsTest {
         TableProvisioner provisioner = new TableProvisioner(tables, new TableWaiter(tables, WaitClock.SYSTEM), WaitClock.SYSTEM);
 
         ProvisionResult result = provisioner.provision(SpecParserTest.parse("name", TABLE, "pk", "id:S", "ttl-attribute", "expires"),
-                POLICY, new TableProvisioner.Options(true, false), WaitListener.NONE);
+                POLICY, new TableProvisioner.Options(true, PlanOptions.NONE), WaitListener.NONE);
 
         assertThat(result.outcome()).isEqualTo(ProvisionResult.Outcome.UPDATED);
-        assertThat(result.changes()).containsExactly("TTL on attribute expires");
-        assertThat(result.skipped()).containsExactly("TTL on attribute expires: not available from this endpoint (HTTP 501); not waited for");
+        assertThat(result.changes()).containsExactly("TTL: off -> on (attribute expires)");
+        assertThat(result.skipped()).containsExactly("TTL: off -> on (attribute expires): not available from this endpoint (HTTP 501); not waited for");
     }
 }

@@ -103,11 +103,11 @@ class TablePlannerTest {
     // --- planning and checking ----------------------------------------------------------------------------------
 
     private static TablePlan plan(TableSpec spec, TableState state) {
-        return TablePlanner.plan(spec, Optional.of(state), false);
+        return TablePlanner.plan(spec, Optional.of(state), PlanOptions.NONE);
     }
 
     private static TablePlan planAddingIndexes(TableSpec spec, TableState state) {
-        return TablePlanner.plan(spec, Optional.of(state), true);
+        return TablePlanner.plan(spec, Optional.of(state), PlanOptions.NONE);
     }
 
     private static void assertInSync(TablePlan plan, String... skipped) {
@@ -137,7 +137,7 @@ class TablePlannerTest {
 
     @Test
     void an_absent_table_is_created_without_steps() {
-        TablePlan plan = TablePlanner.plan(declared("ttl-attribute", "expires", "pitr", "true"), Optional.empty(), false);
+        TablePlan plan = TablePlanner.plan(declared("ttl-attribute", "expires", "pitr", "true"), Optional.empty(), PlanOptions.NONE);
 
         assertThat(plan.table()).isEqualTo(NAME);
         assertThat(plan.action()).isEqualTo(TablePlan.Action.CREATE);
@@ -247,7 +247,7 @@ class TablePlannerTest {
         TablePlan plan = plan(declared("ttl-attribute", "expires"), withTtl(state(table()), ttl("DISABLED", null)));
 
         assertChange(plan, "TTL: off -> on (attribute expires)");
-        assertThat(plan.steps().get(0).change()).isEqualTo(new Change.EnableTimeToLive("expires"));
+        assertThat(plan.steps().get(0).change()).isEqualTo(new Change.TimeToLive(true, "expires"));
     }
 
     @Test

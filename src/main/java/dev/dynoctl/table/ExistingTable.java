@@ -1,0 +1,172 @@
+package dev.dynoctl.table;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
+import software.amazon.awssdk.services.dynamodb.model.SSEDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * A table as it exists, in the same model as a declaration: DescribeTable and its follow-up reads mapped back into a
+ * {@link TableSpec} in which every setting the endpoint reported is declared. What it did not report (an emulator's
+ * gaps, a follow-up read not made or not permitted) is undeclared there and listed in {@code unreported} with why.
+ * {@code state} keeps what the model has no place for: statuses, backfilling, item counts, ARNs.
+ */
+public record ExistingTable(TableSpec settings, Map<Setting, String> unreported, TableState state) {
+    static final String NOT_REPORTED = "not reported by this endpoint";
+
+    public ExistingTable {
+        unreported = Map.copyOf(unreported);
+    }
+
+    public TableDescription table() {
+        return state.table();
+    }
+
+    /** Why a setting is not in the model, or null when it is. */
+    public String whyUnreported(Setting setting) {
+        return unreported.get(setting);
+    }
+
+    public static ExistingTable read(TableState state) {
+        TableDescription table = state.table();
+        Map<Setting, String> unreported = new EnumMap<>(Setting.class);
+        Billing billing = billing(table);
+        boolean provisioned = billing instanceof Billing.Provisioned;
+        List<GlobalIndex> globalIndexes = new ArrayList<>();
+        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
+            if ("DELETING".equals(index.indexStatusAsString())) {
+                continue; // going away: the table has it no longer, as far as any declaration is concerned
+            }
+            globalIndexes.add(new GlobalIndex(index.indexName(), indexKey(table, index.keySchema(), KeyType.HASH).orElseThrow(),
+                    indexKey(table, index.keySchema(), KeyType.RANGE), projection(index.projection()),
+                    provisioned ? Optional.of(throughput(index.provisionedThroughput())) : Optional.empty(),
+                    onDemandLimits(index.onDemandThroughput())));
+        }
+        List<LocalIndex> localIndexes = new ArrayList<>();
+        for (LocalSecondaryIndexDescription index : table.localSecondaryIndexes()) {
+            localIndexes.add(new LocalIndex(index.indexName(), indexKey(table, index.keySchema(), KeyType.RANGE).orElseThrow(),
+                    projection(index.projection())));
+        }
+        // DynamoDB always says whether deletion protection is on; an endpoint that does not keeps neither it nor a
+        // stream (dynalite), so a missing StreamSpecification there says nothing either.
+        boolean reportsTableSettings = table.deletionProtectionEnabled() != null;
+        Optional<Toggle<StreamView>> stream;
+        if (table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())) {
+            stream = Optional.of(Toggle.on(StreamView.valueOf(table.streamSpecification().streamViewTypeAsString())));
+        } else if (reportsTableSettings) {
+            stream = Optional.of(Toggle.off());
+        } else {
+            stream = Optional.empty();
+            unreported.put(Setting.STREAM, NOT_REPORTED);
+            unreported.put(Setting.DELETION_PROTECTION, NOT_REPORTED);
+        }
+        Optional<TableClass> tableClass = Optional.ofNullable(table.tableClassSummary())
+                .map(summary -> summary.tableClassAsString()).map(TableClass::valueOf);
+        if (tableClass.isEmpty()) {
+            unreported.put(Setting.TABLE_CLASS, NOT_REPORTED);
+        }
+        Optional<UnitLimits> warm = Optional.ofNullable(table.warmThroughput())
+                .map(w -> new UnitLimits(Optional.ofNullable(w.readUnitsPerSecond()), Optional.ofNullable(w.writeUnitsPerSecond())));
+        if (warm.isEmpty()) {
+            unreported.put(Setting.WARM_READ_UNITS, NOT_REPORTED);
+        }
+        TableSpec settings = new TableSpec(table.tableName(), indexKey(table, table.keySchema(), KeyType.HASH).orElseThrow(),
+                indexKey(table, table.keySchema(), KeyType.RANGE), billing, globalIndexes, localIndexes, stream,
+                found(state.timeToLive(), Setting.TTL_ATTRIBUTE, unreported).map(ttl -> switch (ttl.timeToLiveStatusAsString()) {
+                    case "ENABLED", "ENABLING" -> Toggle.on(ttl.attributeName());
+                    default -> Toggle.<String>off();
+                }),
+                found(state.tags(), Setting.TAG, unreported).orElse(Map.of()),
+                Optional.of(encryption(table.sseDescription())), tableClass,
+                Optional.ofNullable(table.deletionProtectionEnabled()),
+                found(state.continuousBackups(), Setting.PITR, unreported).map(backups -> {
+                    var pitr = backups.pointInTimeRecoveryDescription();
+                    String status = pitr == null ? "DISABLED" : pitr.pointInTimeRecoveryStatusAsString();
+                    boolean enabled = "ENABLED".equals(status) || "ENABLING".equals(status);
+                    return new Pitr(enabled, enabled ? Optional.ofNullable(pitr.recoveryPeriodInDays()) : Optional.empty());
+                }),
+                onDemandLimits(table.onDemandThroughput()), warm,
+                found(state.resourcePolicy(), Setting.RESOURCE_POLICY, unreported)
+                        .map(policy -> policy.map(Toggle::on).orElseGet(Toggle::off)),
+                found(state.contributorInsights(), Setting.CONTRIBUTOR_INSIGHTS, unreported)
+                        .map(status -> "ENABLED".equals(status) || "ENABLING".equals(status)));
+        return new ExistingTable(settings, unreported, state);
+    }
+
+    private static <T> Optional<T> found(Lookup<T> lookup, Setting setting, Map<Setting, String> unreported) {
+        if (!lookup.found()) {
+            unreported.put(setting, lookup.why());
+            return Optional.empty();
+        }
+        return Optional.of(lookup.value());
+    }
+
+    /** The table's billing; tables without a BillingModeSummary and with capacity are provisioned. */
+    public static Billing billing(TableDescription table) {
+        Throughput throughput = throughput(table.provisionedThroughput());
+        boolean onDemand = table.billingModeSummary() != null
+                ? table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST
+                : throughput.read() == 0 && throughput.write() == 0;
+        return onDemand ? new Billing.OnDemand()
+                : new Billing.Provisioned(Math.max(throughput.read(), 1), Math.max(throughput.write(), 1));
+    }
+
+    private static Throughput throughput(ProvisionedThroughputDescription description) {
+        return new Throughput(description == null || description.readCapacityUnits() == null ? 0 : description.readCapacityUnits(),
+                description == null || description.writeCapacityUnits() == null ? 0 : description.writeCapacityUnits());
+    }
+
+    /** An on-demand maximum; DynamoDB reports -1 (or nothing) for "no maximum". */
+    private static Optional<UnitLimits> onDemandLimits(OnDemandThroughput limits) {
+        if (limits == null) {
+            return Optional.empty();
+        }
+        Optional<Long> read = Optional.ofNullable(limits.maxReadRequestUnits()).filter(units -> units > 0);
+        Optional<Long> write = Optional.ofNullable(limits.maxWriteRequestUnits()).filter(units -> units > 0);
+        return read.isEmpty() && write.isEmpty() ? Optional.empty() : Optional.of(new UnitLimits(read, write));
+    }
+
+    /**
+     * A customer or AWS managed key shows as KMS with the key's ARN (which of the two it is, KMS would have to say);
+     * no SSEDescription, or a disabled one, is DynamoDB's default AWS owned key.
+     */
+    private static Encryption encryption(SSEDescription sse) {
+        boolean kms = sse != null && "KMS".equals(sse.sseTypeAsString())
+                && !"DISABLED".equals(sse.statusAsString()) && !"DISABLING".equals(sse.statusAsString());
+        return kms ? new Encryption.Kms(Objects.requireNonNullElse(sse.kmsMasterKeyArn(), "")) : new Encryption.AwsOwned();
+    }
+
+    private static Projection projection(software.amazon.awssdk.services.dynamodb.model.Projection projection) {
+        if (projection == null || projection.projectionTypeAsString() == null) {
+            return Projection.ALL;
+        }
+        return new Projection(Projection.Type.valueOf(projection.projectionTypeAsString()), projection.nonKeyAttributes());
+    }
+
+    public static Optional<KeyAttribute> key(TableDescription table, KeyType role) {
+        return indexKey(table, table.keySchema(), role);
+    }
+
+    public static Optional<KeyAttribute> indexKey(TableDescription table, List<KeySchemaElement> keySchema, KeyType role) {
+        Map<String, String> types = new HashMap<>();
+        table.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
+        return keySchema.stream()
+                .filter(k -> k.keyType() == role)
+                .map(KeySchemaElement::attributeName)
+                .findFirst()
+                .map(name -> new KeyAttribute(name, AttributeType.valueOf(Objects.requireNonNull(types.get(name),
+                        () -> "DynamoDB described key " + name + " without a type"))));
+    }
+}
