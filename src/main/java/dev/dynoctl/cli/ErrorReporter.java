@@ -130,7 +130,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
 
     private static Failure awsFailure(AwsCallException call) {
         Failure failure = awsFailure(call.operation(), call.getCause());
-        return call.rule().map(rule -> new Failure(failure.code, failure.message + " (" + rule + ")")).orElse(failure);
+        return call.rule().map(rule -> new Failure(failure.code, failure.message + "; " + rule)).orElse(failure);
     }
 
     private static Failure awsFailure(String operation, SdkException cause) {

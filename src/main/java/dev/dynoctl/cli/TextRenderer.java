@@ -145,8 +145,7 @@ final class TextRenderer implements Renderer {
                 boolean replace = plan.blockers().stream().anyMatch(Difference::requiresReplacement);
                 out.println(plan.table() + ": blocked" + where + ": " + (replace ? "requires replacing the table"
                         : "differs in a way apply does not change") + "; apply changes nothing while a table is blocked");
-                plan.blockers().forEach(blocker -> out.println("  " + blocker
-                        + (blocker.requiresReplacement() ? " (requires replacing the table)" : "")));
+                plan.blockers().forEach(blocker -> out.println("  " + blocker));
             }
         }
     }

@@ -10,6 +10,7 @@ public record Difference(String setting, String declared, String actual) {
 
     @Override
     public String toString() {
-        return setting + ": declared " + declared + ", actual " + actual;
+        return setting + ": declared " + declared + ", actual " + actual
+                + (requiresReplacement() ? " (requires replacing the table)" : "");
     }
 }

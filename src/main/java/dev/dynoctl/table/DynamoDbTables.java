@@ -102,8 +102,7 @@ public final class DynamoDbTables {
         } catch (DynamoDbException e) {
             String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
             if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("multiple times")) {
-                throw new AwsCallException("UpdateTimeToLive", e, "DynamoDB allows one TTL change per table per hour; "
-                        + "run apply again an hour after the last change");
+                throw new AwsCallException("UpdateTimeToLive", e, "DynamoDB allows one TTL change per table per hour");
             }
             throw new AwsCallException("UpdateTimeToLive", e);
         } catch (SdkException e) {

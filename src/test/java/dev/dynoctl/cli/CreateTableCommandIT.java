@@ -92,7 +92,7 @@ class CreateTableCommandIT {
     }
 
     @Test
-    void rerun_with_other_keys_or_billing_exits_3_with_one_line_per_difference_and_changes_nothing() {
+    void rerun_with_other_keys_exits_3_with_one_line_per_difference_and_changes_nothing() {
         String table = Emulator.uniqueTableName("Users");
         ddb.run("create-table", "--name", table, "--pk", "user_id:S").expect(ExitCode.OK);
         TableDescription before = describe(table);
@@ -103,22 +103,23 @@ class CreateTableCommandIT {
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(
                 "dynoctl create-table: table " + table + " exists but differs from what was declared (nothing was changed):",
-                "  partition key: declared user_id (N), actual user_id (S)",
-                "  sort key: declared ts (N), actual none",
-                "  billing mode: declared provisioned (read 1, write 1), actual on-demand");
+                "  partition key: declared user_id (N), actual user_id (S) (requires replacing the table)",
+                "  sort key: declared ts (N), actual none (requires replacing the table)");
         assertThat(describe(table)).isEqualTo(before);
     }
 
     @Test
-    void other_capacity_on_a_provisioned_table_is_a_difference() {
+    void other_capacity_on_a_provisioned_table_is_changed_in_place() {
         String table = Emulator.uniqueTableName("Orders");
         ddb.run("create-table", "--name", table, "--pk", "id:S", "--billing-mode", "provisioned",
                 "--read-capacity", "5", "--write-capacity", "5").expect(ExitCode.OK);
 
         CliRun run = ddb.run("create-table", "--name", table, "--pk", "id:S", "--billing-mode", "provisioned",
-                "--read-capacity", "10", "--write-capacity", "5").expect(ExitCode.TABLE_DIFFERS);
+                "--read-capacity", "10", "--write-capacity", "5").expect(ExitCode.OK);
 
-        assertThat(run.err()).contains("billing mode: declared provisioned (read 10, write 5), actual provisioned (read 5, write 5)");
+        assertThat(run.out()).startsWith("Table " + table + " exists; applied 1 change: ACTIVE after ")
+                .contains("Applied: capacity: read 5, write 5 -> read 10, write 5");
+        assertThat(describe(table).provisionedThroughput().readCapacityUnits()).isEqualTo(10L);
     }
 
     @Test

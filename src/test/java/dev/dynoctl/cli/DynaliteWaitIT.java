@@ -78,8 +78,8 @@ class DynaliteWaitIT {
         String table = Emulator.uniqueTableName("Shown");
         CliRun created = dynalite.run("create-table", "--name", table, "--pk", "id:S", "--sk", "at:N", "--ttl-attribute", "expires")
                 .expect(ExitCode.OK);
-        assertThat(created.errLines()).singleElement().asString().isEqualTo("dynoctl create-table: warning: TTL on attribute "
-                + "expires: not available from this endpoint (UnknownOperationException); not applied");
+        assertThat(created.errLines()).singleElement().asString().isEqualTo("dynoctl create-table: warning: TTL: off -> on "
+                + "(attribute expires): not available from this endpoint (UnknownOperationException); not applied");
 
         assertThat(dynalite.run("describe-table", "--name", table).expect(ExitCode.OK).out())
                 .contains("Status:                  ACTIVE", "Partition key:           id (S)");

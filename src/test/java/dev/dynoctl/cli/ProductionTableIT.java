@@ -115,12 +115,13 @@ class ProductionTableIT {
             assertThat(replay.sent(UpdateContributorInsightsRequest.class)).singleElement()
                     .satisfies(ci -> assertThat(ci.contributorInsightsActionAsString()).isEqualTo("ENABLE"));
             assertThat(result.path("Changes")).extracting(JsonNode::asText).containsExactly(
-                    "TTL on attribute expires_at", "point-in-time recovery on (14 days)", "contributor insights on");
+                    "TTL: off -> on (attribute expires_at)", "point-in-time recovery: off -> on (14 days)",
+                    "contributor insights: off -> on");
 
             JsonNode again = json.readTree(run(replay, full).expect(ExitCode.OK).out());
             assertThat(again.path("Outcome").asText()).isEqualTo("EXISTS");
             assertThat(again.path("Skipped")).extracting(JsonNode::asText)
-                    .contains("table class: not reported by this endpoint; not compared");
+                    .contains("table class: not reported by this endpoint; not compared or applied");
             assertThat(replay.sent(UpdateContinuousBackupsRequest.class)).hasSize(1);
             assertThat(replay.sent(TagResourceRequest.class)).isEmpty();
         } finally {
@@ -138,8 +139,8 @@ class ProductionTableIT {
                 "--deletion-protection", "--tag", "team=identity")).expect(ExitCode.OK);
         try {
             assertThat(updated.out()).startsWith("Table " + table + " exists; applied 4 changes: ACTIVE after ")
-                    .contains("Applied: deletion protection on", "Applied: stream KEYS_ONLY", "Applied: TTL on attribute expires_at",
-                            "Applied: tags team=identity");
+                    .contains("Applied: stream: off -> KEYS_ONLY", "Applied: deletion protection: off -> on",
+                            "Applied: TTL: off -> on (attribute expires_at)", "Applied: tags: team unset -> team=identity");
             assertThat(ttlOf(table)).isEqualTo("expires_at ENABLED");
             assertThat(describe(table).streamSpecification().streamViewTypeAsString()).isEqualTo("KEYS_ONLY");
             assertThat(describe(table).deletionProtectionEnabled()).isTrue();
@@ -156,7 +157,7 @@ class ProductionTableIT {
     }
 
     @Test
-    void changes_that_cannot_be_made_in_place_exit_3_with_the_diff_and_change_nothing() {
+    void a_table_that_needs_replacing_or_an_index_rebuild_exits_3_with_the_diff_and_changes_nothing() {
         String table = Emulator.uniqueTableName("Posts");
         ddb.run("create-table", "--name", table, "--pk", "id:S", "--sk", "ts:N", "--gsi", "ByAuthor:author:S",
                 "--lsi", "ByScore:score:N", "--stream", "NEW_IMAGE", "--ttl-attribute", "expires").expect(ExitCode.OK);
@@ -168,27 +169,25 @@ class ProductionTableIT {
 
         assertThat(run.errLines()).containsExactly(
                 "dynoctl create-table: table " + table + " exists but differs from what was declared (nothing was changed):",
-                "  global secondary index ByAuthor: declared keys author (N), projection ALL, actual keys author (S), projection ALL",
-                "  global secondary index ByDay: declared keys day (S), projection ALL, actual none (--add-missing-indexes adds it)",
                 "  local secondary index ByScore: declared keys id (S), score (N), projection KEYS_ONLY, "
-                        + "actual keys id (S), score (N), projection ALL",
-                "  stream: declared OLD_IMAGE, actual NEW_IMAGE (changing the view type replaces the stream: disable it first)",
-                "  TTL attribute: declared deadline, actual expires (ENABLED; DynamoDB allows one TTL change per hour: disable it first)");
+                        + "actual keys id (S), score (N), projection ALL (requires replacing the table)",
+                "  global secondary index ByAuthor: declared keys author (N), projection ALL, actual keys author (S), projection ALL "
+                        + "(--allow-index-rebuild deletes and re-creates it)");
         TableDescription after = describe(table);
         assertThat(after.deletionProtectionEnabled()).as("nothing applied").isFalse();
         assertThat(after).isEqualTo(before);
     }
 
     @Test
-    void add_missing_indexes_creates_them_and_waits_until_they_are_active() throws Exception {
+    void a_declared_index_the_table_lacks_is_created_and_waited_for() throws Exception {
         String table = Emulator.uniqueTableName("Posts");
         ddb.run("create-table", "--name", table, "--pk", "id:S", "--gsi", "ByAuthor:author:S").expect(ExitCode.OK);
 
         JsonNode result = json.readTree(ddb.run("create-table", "--name", table, "--pk", "id:S", "--gsi", "ByAuthor:author:S",
-                "--gsi", "ByDay:day:S,ts:N:projection=keys_only", "--add-missing-indexes", "-o", "json").expect(ExitCode.OK).out());
+                "--gsi", "ByDay:day:S,ts:N:projection=keys_only", "-o", "json").expect(ExitCode.OK).out());
 
         assertThat(result.path("Outcome").asText()).isEqualTo("UPDATED");
-        assertThat(result.path("Changes").get(0).asText()).isEqualTo("global secondary index ByDay");
+        assertThat(result.path("Changes").get(0).asText()).isEqualTo("global secondary index ByDay: none -> keys day (S), ts (N), projection KEYS_ONLY");
         assertThat(result.path("Table").path("GlobalSecondaryIndexes")).extracting(i -> i.path("IndexStatus").asText())
                 .containsOnly("ACTIVE");
         assertThat(describe(table).globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
@@ -205,12 +204,13 @@ class ProductionTableIT {
                 "--ttl-attribute", "expires").expect(ExitCode.PARTIAL);
 
         assertThat(first.errLines()).singleElement().asString().isEqualTo("dynoctl create-table: table " + table
-                + " was created; NOT applied: TTL on attribute expires (UpdateTimeToLive failed: ValidationException: "
-                + "Time to live has been modified multiple times within a fixed interval); run the same command again to finish");
+                + " was created; NOT applied: TTL: off -> on (attribute expires) (UpdateTimeToLive failed: ValidationException: "
+                + "Time to live has been modified multiple times within a fixed interval; DynamoDB allows one TTL change per table "
+                + "per hour); run the same command again to finish");
         assertThat(describe(table).tableStatusAsString()).isEqualTo("ACTIVE");
 
         CliRun second = ddb.run("create-table", "--name", table, "--pk", "id:S", "--ttl-attribute", "expires").expect(ExitCode.OK);
-        assertThat(second.out()).contains("Applied: TTL on attribute expires");
+        assertThat(second.out()).contains("Applied: TTL: off -> on (attribute expires)");
         assertThat(ttlOf(table)).isEqualTo("expires ENABLED");
     }
 
@@ -226,7 +226,7 @@ class ProductionTableIT {
 
         assertThat(notYet.refused()).isEqualTo(2);
         assertThat(replay.pitrStatus()).isEqualTo("ENABLED");
-        assertThat(run.out()).contains("Applied: point-in-time recovery on");
+        assertThat(run.out()).contains("Applied: point-in-time recovery: off -> on");
     }
 
     @Test
@@ -280,7 +280,9 @@ class ProductionTableIT {
         assertThat(actual.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_IMAGE");
         assertThat(ttlOf(table)).isEqualTo("expires_at ENABLED");
         ddb.run("create-table", "--spec", spec.toString(), "--write-capacity", "9").expect(ExitCode.OK);
-        ddb.run("create-table", "--spec", spec.toString()).expect(ExitCode.TABLE_DIFFERS);
+        CliRun back = ddb.run("create-table", "--spec", spec.toString()).expect(ExitCode.OK);
+        assertThat(back.out()).contains("Applied: capacity: read 5, write 9 -> read 5, write 5");
+        assertThat(describe(table).provisionedThroughput().writeCapacityUnits()).as("the file's capacity, in place").isEqualTo(5L);
     }
 
     @Test
