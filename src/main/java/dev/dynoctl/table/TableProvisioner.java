@@ -21,6 +21,9 @@ public final class TableProvisioner {
     static final Set<String> NOT_YET = Set.of("ContinuousBackupsUnavailableException", "LimitExceededException",
             "ResourceInUseException");
 
+    /** How often an operation may answer ResourceInUse while the table and its indexes are ACTIVE before it counts as a failure. */
+    static final int MAX_REFUSED_WHILE_SETTLED = 3;
+
     /** @param waitUntilSettled false for --no-wait; @param allowed what apply may delete on an existing table */
     public record Options(boolean waitUntilSettled, PlanOptions allowed) {
     }
@@ -118,7 +121,7 @@ public final class TableProvisioner {
                 if (needsActive) {
                     current = waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), false, listener);
                 }
-                if (!applyWithRetry(change, steps, spec, current, policy, start, outcome, options)) {
+                if (!applyWithRetry(change, plan.stepsOf(change), spec, current, policy, start, outcome, options)) {
                     steps.forEach(step -> skipped.add(step + ": " + Lookup.notAvailableText("UnknownOperationException")
                             + "; not applied"));
                     continue;
@@ -162,9 +165,10 @@ public final class TableProvisioner {
     }
 
     /** @return false when the endpoint has no operation for the change (UnknownOperationException) */
-    private boolean applyWithRetry(Change change, List<String> steps, TableSpec spec, TableDescription table, WaitPolicy policy,
+    private boolean applyWithRetry(Change change, List<Step> steps, TableSpec spec, TableDescription table, WaitPolicy policy,
                                    long start, ProvisionResult.Outcome outcome, Options options) {
         Backoff backoff = new Backoff();
+        int refusedWhileSettled = 0;
         while (true) {
             try {
                 change.apply(tables, spec.name(), table.tableArn());
@@ -173,14 +177,20 @@ public final class TableProvisioner {
                 if ("UnknownOperationException".equals(errorCode(e))) {
                     return false;
                 }
-                if (doneMeanwhile(change, spec, outcome, options)) {
+                TableDescription now = tables.describeExisting(spec.name());
+                if (doneMeanwhile(steps, spec, now, outcome, options)) {
                     return true;
                 }
+                // ResourceInUse while nothing on the table is in progress is not "not yet": after a few tries it is an answer.
+                if ("ResourceInUseException".equals(errorCode(e)) && TableWaiter.settled(now)) {
+                    refusedWhileSettled++;
+                }
                 Duration left = policy.timeout().minus(clock.since(start));
-                if (!NOT_YET.contains(errorCode(e)) || left.compareTo(Duration.ZERO) <= 0) {
+                if (!NOT_YET.contains(errorCode(e)) || left.compareTo(Duration.ZERO) <= 0
+                        || refusedWhileSettled > MAX_REFUSED_WHILE_SETTLED) {
                     throw e;
                 }
-                String status = "ACTIVE, applying " + String.join("; ", steps);
+                String status = "ACTIVE, applying " + String.join("; ", texts(steps));
                 if ("LimitExceededException".equals(errorCode(e))) {
                     gate.limitExceeded();
                     awaitGate(left, spec.name(), status);
@@ -192,12 +202,14 @@ public final class TableProvisioner {
     }
 
     /** Another run (a concurrent CI job) may have made the same change a moment ago: then it needs no retry. */
-    private boolean doneMeanwhile(Change change, TableSpec spec, ProvisionResult.Outcome outcome, Options options) {
-        TableDescription now = tables.describeExisting(spec.name());
+    private boolean doneMeanwhile(List<Step> steps, TableSpec spec, TableDescription now, ProvisionResult.Outcome outcome,
+                                  Options options) {
         boolean justCreated = outcome == ProvisionResult.Outcome.CREATED;
         Plan again = SpecComparison.plan(spec, TableState.read(tables, now,
                 TableState.Aspects.declaredIn(spec, justCreated, options.allowed())), justCreated, options.allowed());
-        return !again.changes().contains(change);
+        // By setting, not by call: once one step of a two-call change is made, the plan makes the rest another way.
+        Set<String> settings = steps.stream().map(Step::setting).collect(java.util.stream.Collectors.toSet());
+        return again.steps().stream().noneMatch(step -> settings.contains(step.setting()));
     }
 
     private static String errorCode(AwsCallException e) {
