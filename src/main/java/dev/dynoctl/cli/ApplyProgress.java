@@ -26,6 +26,7 @@ final class ApplyProgress implements WaitListener, AutoCloseable {
     private final StopReport onStop;
     private final Map<String, String> inProgress = new LinkedHashMap<>();
     private final Set<String> queued = new LinkedHashSet<>();
+    private final Map<String, List<List<String>>> steps = new LinkedHashMap<>();
     private boolean shown;
 
     ApplyProgress(PrintWriter err, boolean live, String command, List<String> pending) {
@@ -42,6 +43,11 @@ final class ApplyProgress implements WaitListener, AutoCloseable {
             inProgress.put(table, status);
             redraw();
         }
+    }
+
+    @Override
+    public synchronized void steps(String table, List<String> applied, List<String> left) {
+        steps.put(table, List.of(applied, left));
     }
 
     /** Prints a line (a table's outcome) on {@code out} without mangling the live line. */
@@ -82,8 +88,10 @@ final class ApplyProgress implements WaitListener, AutoCloseable {
         if (inProgress.isEmpty() && queued.isEmpty()) {
             err.println(command + ": interrupted; no table was in progress");
         }
-        inProgress.forEach((table, status) -> err.println(command + ": interrupted; table " + table + " was " + status
-                + " (DynamoDB goes on; run the same command again to finish)"));
+        inProgress.forEach((table, status) -> {
+            List<List<String>> made = steps.getOrDefault(table, List.of(List.of(), List.of()));
+            err.println(StopReport.tableLine(command, table, status, made.get(0), made.get(1)));
+        });
         if (!queued.isEmpty()) {
             err.println(command + ": interrupted; not started: " + String.join(", ", queued));
         }

@@ -3,6 +3,7 @@ package dev.dynoctl.cli;
 import dev.dynoctl.table.WaitListener;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a person sees while a command waits: a live "Users: CREATING (3.2 s)" line on stderr (only at a terminal and
@@ -16,6 +17,8 @@ final class Progress implements WaitListener, AutoCloseable {
     private final StopReport onStop;
     private volatile String table;
     private volatile String status;
+    private volatile List<String> applied = List.of();
+    private volatile List<String> left = List.of();
     private boolean shown;
 
     Progress(PrintWriter err, boolean live, String command) {
@@ -37,13 +40,18 @@ final class Progress implements WaitListener, AutoCloseable {
         shown = true;
     }
 
+    @Override
+    public void steps(String table, List<String> applied, List<String> left) {
+        this.applied = applied;
+        this.left = left;
+    }
+
     private void stopped() {
         if (shown) {
             err.print("\r\033[K");
         }
-        err.println(command + ": interrupted; " + (table == null
-                ? "before the table's status was seen (run the same command again to be sure where it stands)"
-                : "table " + table + " was " + status + " (DynamoDB goes on; run the same command again to finish)"));
+        err.println(table == null ? command + ": interrupted; before the table's status was seen (run the same command again "
+                + "to be sure where it stands)" : StopReport.tableLine(command, table, status, applied, left));
         err.flush();
     }
 

@@ -117,6 +117,7 @@ public final class TableProvisioner {
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
             List<String> steps = texts(plan.stepsOf(change));
+            listener.steps(spec.name(), List.copyOf(applied), stepsFrom(plan, changes, i));
             try {
                 if (needsActive) {
                     current = waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), false, listener);
@@ -127,13 +128,13 @@ public final class TableProvisioner {
                     continue;
                 }
             } catch (AwsCallException | WaitTimeoutException e) {
-                List<String> notApplied = changes.subList(i, changes.size()).stream()
-                        .flatMap(left -> texts(plan.stepsOf(left)).stream()).toList();
-                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED, applied, notApplied, e);
+                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED, applied,
+                        stepsFrom(plan, changes, i), e);
             }
             applied.addAll(steps);
             made.add(change);
             needsActive = change.updatesTable();
+            listener.steps(spec.name(), List.copyOf(applied), stepsFrom(plan, changes, i + 1));
         }
         if (options.waitUntilSettled()) {
             if (needsActive || !TableWaiter.settled(current)) {
@@ -158,6 +159,11 @@ public final class TableProvisioner {
         ProvisionResult.Outcome done = outcome == ProvisionResult.Outcome.UPDATED && applied.isEmpty()
                 ? ProvisionResult.Outcome.EXISTS : outcome;
         return new ProvisionResult(done, current, clock.since(start), applied, skipped);
+    }
+
+    /** The steps of the calls from {@code first} on: what is not applied yet. */
+    private static List<String> stepsFrom(Plan plan, List<Change> changes, int first) {
+        return changes.subList(first, changes.size()).stream().flatMap(change -> texts(plan.stepsOf(change)).stream()).toList();
     }
 
     private static List<String> texts(List<Step> steps) {

@@ -87,6 +87,38 @@ class InterruptIT {
     }
 
     @Test
+    void ctrl_c_between_two_steps_names_the_steps_made_and_not_made_and_the_next_apply_makes_the_rest() throws Exception {
+        String table = Emulator.uniqueTableName("Midway");
+        ddb.run("create-table", "--name", table, "--pk", "id:S", "--billing-mode", "provisioned", "--read-capacity", "1",
+                "--write-capacity", "1").expect(ExitCode.OK);
+        Path spec = Files.writeString(home.resolve("midway.yaml"), "name: " + table + "\npk: id:S\nbilling-mode: provisioned\n"
+                + "read-capacity: 2\nwrite-capacity: 1\ntag: {team: a}\n");
+        try (FaultProxy proxy = new FaultProxy(ddb.endpoint())) {
+            // Planning and the provisioner's own read see it ACTIVE; after the UpdateTable it stays UPDATING.
+            proxy.on("DescribeTable", 3, Integer.MAX_VALUE, new FaultProxy.Rewrite(body -> body.replace("\"ACTIVE\"", "\"UPDATING\"")));
+            Process process = launch(proxy.endpoint().toString(), "apply", "-f", spec.toString());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((proxy.calls("UpdateTable") < 1 || proxy.calls("DescribeTable") < 4) && System.nanoTime() < deadline
+                    && process.isAlive()) {
+                Thread.sleep(50);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGINT").isTrue();
+            assertThat(process.exitValue()).isEqualTo(130);
+            assertThat(Files.readAllLines(home.resolve("err.txt"), StandardCharsets.UTF_8)).containsExactly(
+                    "dynoctl apply: interrupted; table " + table + " was UPDATING; applied: capacity: read 1, write 1 -> read 2, "
+                            + "write 1; not applied: tags: team unset -> team=a (DynamoDB goes on; run the same command again "
+                            + "to finish)");
+            assertThat(proxy.calls("TagResource")).isZero();
+        }
+        Process rerun = launch(ddb.endpoint().toString(), "apply", "-f", spec.toString());
+        assertThat(rerun.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(rerun.exitValue()).as(Files.readString(home.resolve("err.txt"))).isEqualTo(0);
+        assertThat(Files.readString(home.resolve("out.txt"))).contains(table + ": updated (tags: team unset -> team=a)");
+    }
+
+    @Test
     void tables_waiting_for_a_worker_are_named_as_not_started() throws Exception {
         String first = Emulator.uniqueTableName("One");
         String second = Emulator.uniqueTableName("Two");
