@@ -17,7 +17,8 @@ import picocli.CommandLine.ParameterException;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Make the tables the spec files declare exist as declared, matched by name (no state file).",
-            "Plans every table first: if one is blocked (it needs replacing) nothing is changed (exit 3). Then creates and "
+            "Plans every table first: if one is blocked (it needs replacing, or an index deletion is not allowed) nothing is "
+                + "changed (exit 3). Then creates and "
                 + "changes run in parallel, each waited for as create-table does; one line per table as it finishes."},
         footer = {"%nExamples:", "  dynoctl apply -f tables/", "  dynoctl apply -f tables/ --parallelism 10 --wait-timeout 30m -o json"})
 final class ApplyCommand extends AwsCommand {

@@ -9,7 +9,8 @@ public enum ExitCode {
     OK(0, "Done: created, or already there as declared; described; listed; deleted; plan: every table in sync."),
     FAILURE(1, "AWS or network error, or any other failure."),
     INVALID_INPUT(2, "Invalid input: nothing was sent to AWS."),
-    TABLE_DIFFERS(3, "A table exists but differs in a way that is not changed in place; nothing was changed."),
+    TABLE_DIFFERS(3, "A table exists but differs in a way apply does not change (it needs replacing, or an index "
+            + "deletion was not allowed); nothing was changed."),
     NOT_FOUND(4, "Table not found."),
     TIMEOUT(5, "Timed out waiting; the operation goes on in AWS."),
     CONFIGURATION(6, "AWS configuration incomplete (no region or no credentials), or no local engine installed; nothing was sent."),
