@@ -60,8 +60,12 @@ public record ExistingTable(TableSpec settings, Map<Setting, String> unreported,
                     projection(index.projection())));
         }
         // DynamoDB always says whether deletion protection is on; an endpoint that does not keeps neither it nor a
-        // stream (dynalite), so a missing StreamSpecification there says nothing either.
+        // stream (dynalite), so a missing StreamSpecification there says nothing either. One that reports a stream
+        // but not protection (older DynamoDB Local) has its stream compared, not its protection.
         boolean reportsTableSettings = table.deletionProtectionEnabled() != null;
+        if (!reportsTableSettings) {
+            unreported.put(Setting.DELETION_PROTECTION, NOT_REPORTED);
+        }
         Optional<Toggle<StreamView>> stream;
         if (table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())) {
             stream = Optional.of(Toggle.on(StreamView.valueOf(table.streamSpecification().streamViewTypeAsString())));
@@ -70,7 +74,6 @@ public record ExistingTable(TableSpec settings, Map<Setting, String> unreported,
         } else {
             stream = Optional.empty();
             unreported.put(Setting.STREAM, NOT_REPORTED);
-            unreported.put(Setting.DELETION_PROTECTION, NOT_REPORTED);
         }
         Optional<TableClass> tableClass = Optional.ofNullable(table.tableClassSummary())
                 .map(summary -> summary.tableClassAsString()).map(TableClass::valueOf);

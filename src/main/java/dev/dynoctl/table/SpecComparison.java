@@ -69,6 +69,9 @@ public final class SpecComparison {
         /** The steps of the one UpdateTable; their change is made once all are known. */
         final List<Step> settingSteps = new ArrayList<>();
         final Settings settings = new Settings();
+        /** A stream turned on again: right after the UpdateTable that turned it off, before any index backfill. */
+        final List<Step> streamAgain = new ArrayList<>();
+        final List<Step> creates = new ArrayList<>();
         final List<Step> later = new ArrayList<>();
 
         Comparison(TableSpec declared, ExistingTable existing, PlanOptions options) {
@@ -84,6 +87,8 @@ public final class SpecComparison {
                 Change update = settings.change();
                 settingSteps.forEach(s -> steps.add(new Step(update, s.setting(), s.before(), s.after(), s.caution())));
             }
+            steps.addAll(streamAgain);
+            steps.addAll(creates);
             steps.addAll(later);
             return new Plan(differences, steps, skipped);
         }
@@ -144,7 +149,6 @@ public final class SpecComparison {
             Map<String, GlobalIndex> has = new LinkedHashMap<>();
             actual.globalIndexes().forEach(index -> has.put(index.name(), index));
             boolean protectedTable = actual.deletionProtection().orElse(false);
-            List<Step> creates = new ArrayList<>();
             for (GlobalIndex wanted : declared.globalIndexes()) {
                 GlobalIndex found = has.remove(wanted.name());
                 String setting = Setting.GSI.label() + " " + wanted.name();
@@ -181,7 +185,6 @@ public final class SpecComparison {
                     deletes.add(new Step(new Change.DeleteIndex(extra.name()), setting, shape, "none"));
                 }
             }
-            later.addAll(creates);
         }
 
         private String backfill() {
@@ -245,8 +248,8 @@ public final class SpecComparison {
                     // Another view type is another stream: off now, on again once DynamoDB has taken it away.
                     settings.stream = Optional.of(Toggle.off());
                     setting(Setting.STREAM.label(), has, "off (its view type changes)", null);
-                    step(new Change.EnableStream(wanted.value().orElseThrow()), Setting.STREAM.label(), "off",
-                            wanted + " (a new stream, with a new ARN)", null);
+                    streamAgain.add(new Step(new Change.EnableStream(wanted.value().orElseThrow()), Setting.STREAM.label(), "off",
+                            wanted + " (a new stream, with a new ARN)"));
                 } else {
                     settings.stream = Optional.of(wanted);
                     setting(Setting.STREAM.label(), has, wanted, null);
