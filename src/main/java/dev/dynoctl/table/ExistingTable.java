@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.SSEDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * A table as it exists, in the same model as a declaration: DescribeTable and its follow-up reads mapped back into a
@@ -60,17 +61,24 @@ public record ExistingTable(TableSpec settings, Map<Setting, String> unreported,
                     projection(index.projection())));
         }
         // DynamoDB always says whether deletion protection is on; an endpoint that does not keeps neither it nor a
-        // stream (dynalite), so a missing StreamSpecification there says nothing either.
+        // stream (dynalite), so a missing StreamSpecification there says nothing either. One that reports a stream
+        // but not protection (older DynamoDB Local) has its stream compared, not its protection.
         boolean reportsTableSettings = table.deletionProtectionEnabled() != null;
+        if (!reportsTableSettings) {
+            unreported.put(Setting.DELETION_PROTECTION, NOT_REPORTED);
+        }
         Optional<Toggle<StreamView>> stream;
         if (table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())) {
-            stream = Optional.of(Toggle.on(StreamView.valueOf(table.streamSpecification().streamViewTypeAsString())));
+            // moto accepts a stream without a view type: on, but of no view a declaration could match.
+            stream = Optional.ofNullable(table.streamSpecification().streamViewTypeAsString()).map(StreamView::valueOf).map(Toggle::on);
+            if (stream.isEmpty()) {
+                unreported.put(Setting.STREAM, NOT_REPORTED + " (a stream without a view type)");
+            }
         } else if (reportsTableSettings) {
             stream = Optional.of(Toggle.off());
         } else {
             stream = Optional.empty();
             unreported.put(Setting.STREAM, NOT_REPORTED);
-            unreported.put(Setting.DELETION_PROTECTION, NOT_REPORTED);
         }
         Optional<TableClass> tableClass = Optional.ofNullable(table.tableClassSummary())
                 .map(summary -> summary.tableClassAsString()).map(TableClass::valueOf);
@@ -84,10 +92,7 @@ public record ExistingTable(TableSpec settings, Map<Setting, String> unreported,
         }
         TableSpec settings = new TableSpec(table.tableName(), indexKey(table, table.keySchema(), KeyType.HASH).orElseThrow(),
                 indexKey(table, table.keySchema(), KeyType.RANGE), billing, globalIndexes, localIndexes, stream,
-                found(state.timeToLive(), Setting.TTL_ATTRIBUTE, unreported).map(ttl -> switch (ttl.timeToLiveStatusAsString()) {
-                    case "ENABLED", "ENABLING" -> Toggle.on(ttl.attributeName());
-                    default -> Toggle.<String>off();
-                }),
+                timeToLive(state.timeToLive(), unreported),
                 found(state.tags(), Setting.TAG, unreported).orElse(Map.of()),
                 Optional.of(encryption(table.sseDescription())), tableClass,
                 Optional.ofNullable(table.deletionProtectionEnabled()),
@@ -103,6 +108,20 @@ public record ExistingTable(TableSpec settings, Map<Setting, String> unreported,
                 found(state.contributorInsights(), Setting.CONTRIBUTOR_INSIGHTS, unreported)
                         .map(status -> "ENABLED".equals(status) || "ENABLING".equals(status)));
         return new ExistingTable(settings, unreported, state);
+    }
+
+    /** TTL as on (with its attribute) or off; DISABLING counts as off, as it will be. */
+    private static Optional<Toggle<String>> timeToLive(Lookup<TimeToLiveDescription> lookup, Map<Setting, String> unreported) {
+        Optional<TimeToLiveDescription> ttl = found(lookup, Setting.TTL_ATTRIBUTE, unreported);
+        if (ttl.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean on = "ENABLED".equals(ttl.get().timeToLiveStatusAsString()) || "ENABLING".equals(ttl.get().timeToLiveStatusAsString());
+        if (on && ttl.get().attributeName() == null) {
+            unreported.put(Setting.TTL_ATTRIBUTE, NOT_REPORTED + " (TTL on, without its attribute)");
+            return Optional.empty();
+        }
+        return Optional.of(on ? Toggle.on(ttl.get().attributeName()) : Toggle.off());
     }
 
     private static <T> Optional<T> found(Lookup<T> lookup, Setting setting, Map<Setting, String> unreported) {

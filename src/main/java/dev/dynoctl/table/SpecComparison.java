@@ -69,6 +69,7 @@ public final class SpecComparison {
         /** The steps of the one UpdateTable; their change is made once all are known. */
         final List<Step> settingSteps = new ArrayList<>();
         final Settings settings = new Settings();
+        /** A stream turned on again: right after the UpdateTable that turned it off, before any index backfill. */
         final List<Step> streamAgain = new ArrayList<>();
         final List<Step> creates = new ArrayList<>();
         final List<Step> later = new ArrayList<>();
@@ -192,8 +193,8 @@ public final class SpecComparison {
         }
 
         private static String protectedText() {
-            return " (deletion protection is on: apply deletes nothing from a protected table; declare deletion-protection "
-                    + "false and apply, then apply this)";
+            return " (deletion protection is on: apply deletes nothing from a protected table; turn it off first with a "
+                    + "declaration that has deletion-protection: false and not this change)";
         }
 
         /** An index's capacity when the table is (or becomes) provisioned, and its on-demand maximum. */

@@ -62,4 +62,32 @@ class NotReportedSettingsTest {
         assertThat(plan.steps()).extracting(Step::toString).containsExactly("encryption: aws-owned -> aws-managed");
         assertThat(plan.steps().get(0).change()).isEqualTo(new Change.Encrypt(new Encryption.AwsManaged()));
     }
+
+    @Test
+    void a_stream_without_a_view_type_is_not_compared() {
+        // moto accepts StreamEnabled without StreamViewType and describes it so.
+        TableDescription table = WITHOUT_SUMMARY.toBuilder().deletionProtectionEnabled(false)
+                .streamSpecification(stream -> stream.streamEnabled(true)).build();
+        TableSpec spec = SpecParserTest.parse("name", "Things", "pk", "id:S", "stream", "KEYS_ONLY");
+
+        Plan plan = SpecComparison.plan(spec, new TableState(table, Lookup.notRead(), Lookup.notRead(), Lookup.notRead(),
+                Lookup.notRead(), Lookup.notRead()), false, PlanOptions.NONE);
+
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.skipped()).containsExactly(
+                "stream: not reported by this endpoint (a stream without a view type); not compared or applied");
+    }
+
+    @Test
+    void ttl_enabled_without_its_attribute_is_not_compared() {
+        TableSpec spec = SpecParserTest.parse("name", "Things", "pk", "id:S", "ttl-attribute", "expires");
+        var ttl = software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription.builder().timeToLiveStatus("ENABLED").build();
+
+        Plan plan = SpecComparison.plan(spec, new TableState(WITHOUT_SUMMARY, Lookup.found(ttl), Lookup.notRead(),
+                Lookup.notRead(), Lookup.notRead(), Lookup.notRead()), false, PlanOptions.NONE);
+
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.skipped()).containsExactly(
+                "TTL: not reported by this endpoint (TTL on, without its attribute); not compared or applied");
+    }
 }
