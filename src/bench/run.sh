@@ -10,7 +10,8 @@
 # Two open-source emulators, both started by this script on 127.0.0.1 only and stopped when it ends (logs in
 # target/bench):
 #   - moto's server (python3 -m moto.server, Apache-2.0) - tables are ACTIVE at once;
-#   - dynalite --createTableMs 2500 (MIT) - tables stay CREATING for 2.5 s, as real ones do for a few seconds.
+#   - dynalite --createTableMs 2500 --updateTableMs 2500 (MIT) - tables stay CREATING (UPDATING) for 2.5 s, as real
+#     ones do for a few seconds.
 # dynoctl's class cache lives in target/bench/cache for the benchmark's runs.
 # Ports: MOTO_PORT (default 18431), DYNALITE_PORT (default 18432); nothing may answer on them before the start.
 # Cases (fresh table name each run; table shape: HASH user_id S, provisioned 5/5):
@@ -18,6 +19,8 @@
 #   (dynoctl and the boto3 script run directly; the AWS CLI pair needs a shell for its two commands)
 #   bad input: dynoctl create-table --name ab (rejected before any AWS class loads)
 #   describe: dynoctl describe-table | aws dynamodb describe-table, on an existing ACTIVE table on dynalite
+#   update: a capacity change of an existing table on dynalite (UPDATING for 2.5 s): dynoctl create-table with the new
+#   capacity | aws dynamodb update-table && aws dynamodb wait table-exists
 #   many tables: dynoctl apply of 50 new tables on dynalite (vs one create-table there); dynoctl plan of 100 existing
 #   tables on moto (vs one describe-table there)
 #   (on moto, whose DescribeContributorInsights answers HTTP 500, the SDK's retries of that read would be measured)
@@ -80,6 +83,7 @@ trap 'exit 143' TERM
 python3 -m moto.server -H 127.0.0.1 -p "$MOTO_PORT" >"$WORK/moto.log" 2>&1 </dev/null &
 MOTO_PID=$!
 node "$WORK/dynalite/node_modules/dynalite/cli.js" --host 127.0.0.1 --port "$DYNALITE_PORT" --createTableMs 2500 \
+  --updateTableMs 2500 \
   >"$WORK/dynalite.log" 2>&1 </dev/null &
 DYNALITE_PID=$!
 for _ in $(seq 1 150); do
@@ -139,6 +143,12 @@ cli_pair() {
   aws dynamodb wait table-exists --endpoint-url "$1" --table-name "$2"
 }
 export -f cli_pair
+cli_update() {  # endpoint, table, read capacity: the AWS CLI way to change a table and wait until it is ACTIVE again
+  aws dynamodb update-table --endpoint-url "$1" --table-name "$2" \
+    --provisioned-throughput ReadCapacityUnits="$3",WriteCapacityUnits=5 >/dev/null &&
+  aws dynamodb wait table-exists --endpoint-url "$1" --table-name "$2"
+}
+export -f cli_update
 dynoctl_create() {  # endpoint, table: the seed's table shape
   echo target/dynoctl create-table --endpoint-url "$1" --name "$2" --pk user_id:S --billing-mode provisioned \
     --read-capacity 5 --write-capacity 5
@@ -163,6 +173,18 @@ for round in $(seq 1 "$SLOW_ROUNDS"); do
   measure "dynalite: dynoctl create-table" 0 $(dynoctl_create "$DYNALITE" "d$n-$RANDOM")
   measure "dynalite: boto3 script" 0 python3 src/bench/seed_boto3.py "$DYNALITE" "b$n-$RANDOM"
   measure "dynalite: aws create-table + wait" 0 bash -c 'cli_pair "$0" "$1"' "$DYNALITE" "c$n-$RANDOM"
+done
+
+# Update: one capacity change per run (another read capacity each round), the table UPDATING for 2.5 s.
+for who in d c; do
+  # shellcheck disable=SC2046
+  run_checked "dynoctl create-table on dynalite (the update case's table)" $(dynoctl_create "$DYNALITE" "bench-update-$who")
+done
+for round in $(seq 1 "$SLOW_ROUNDS"); do
+  rcu=$((5 + round))
+  measure "dynalite: dynoctl capacity change" 0 target/dynoctl create-table --endpoint-url "$DYNALITE" --name bench-update-d \
+    --pk user_id:S --billing-mode provisioned --read-capacity "$rcu" --write-capacity 5
+  measure "dynalite: aws update-table + wait" 0 bash -c 'cli_update "$0" "$1" "$2"' "$DYNALITE" bench-update-c "$rcu"
 done
 
 # Many tables: apply of 50 new tables that stay CREATING for 2.5 s (dynalite), against one create-table of one such
@@ -209,6 +231,8 @@ for where in ("moto", "dynalite"):
           f"dynoctl / aws pair = {ratio(d, where + ': aws create-table + wait')}")
 print("describe: dynoctl / aws = "
       f"{ratio('describe: dynoctl describe-table', 'describe: aws describe-table')} (on dynalite, an ACTIVE table)")
+print("capacity change: dynoctl / aws update-table + wait = "
+      f"{ratio('dynalite: dynoctl capacity change', 'dynalite: aws update-table + wait')} (dynalite, 2.5 s UPDATING)")
 print("apply of 50 tables / one create-table (dynalite, 2.5 s CREATING) = "
       f"{ratio('dynalite: dynoctl apply, 50 tables', 'dynalite: dynoctl create-table')}")
 print("plan of 100 tables / one describe-table (moto) = "

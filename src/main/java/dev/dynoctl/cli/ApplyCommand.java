@@ -76,11 +76,11 @@ final class ApplyCommand extends AwsCommand {
                     outcome -> progress.finished(outcome.table(), out(), printer.applied(outcome)));
         }
         if (!output.quiet) {
-            outcomes.stream().filter(ApplyRun.TableOutcome::done).forEach(outcome -> outcome.result().skipped().forEach(skipped ->
-                    err().println(spec.qualifiedName() + ": warning: " + outcome.table() + ": " + skipped)));
+            outcomes.forEach(outcome -> outcome.done().ifPresent(done -> done.skipped().forEach(skipped ->
+                    err().println(spec.qualifiedName() + ": warning: " + outcome.table() + ": " + skipped))));
         }
-        ExitCode exit = ExitCode.mostSerious(outcomes.stream().filter(outcome -> !outcome.done())
-                .map(outcome -> ErrorReporter.classify(outcome.failure()).code()).toList());
+        ExitCode exit = ExitCode.mostSerious(outcomes.stream().filter(outcome -> outcome.done().isEmpty())
+                .map(outcome -> Renderer.failure(outcome).code()).toList());
         printer.applySummary(outcomes, exit);
         return exit;
     }

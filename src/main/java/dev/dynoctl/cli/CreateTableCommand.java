@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.IModelTransformer;
@@ -92,11 +93,16 @@ final class CreateTableCommand extends AwsCommand {
 
     @Override
     ExitCode execute(DynamoDbTables tables, TableWaiter waiter) {
-        ProvisionResult result;
+        ProvisionResult provisioned;
         try (Progress progress = progress()) {
-            result = new TableProvisioner(tables, waiter, context.clock())
+            provisioned = new TableProvisioner(tables, waiter, context.clock())
                     .provision(tableSpec, wait.policy(), new TableProvisioner.Options(wait.waiting(), changes.allowed()), progress);
         }
+        Optional<ErrorReporter.Failure> failure = ErrorReporter.classify(provisioned);
+        if (failure.isPresent()) {
+            return ErrorReporter.report(spec.commandLine(), failure.get());
+        }
+        ProvisionResult.Done result = (ProvisionResult.Done) provisioned;
         if (!output.quiet) {
             result.skipped().forEach(skipped -> err().println(spec.qualifiedName() + ": warning: " + skipped));
         }

@@ -6,8 +6,7 @@ import dev.dynoctl.table.AwsCallException;
 import dev.dynoctl.table.DeletionRefusedException;
 import dev.dynoctl.table.Difference;
 import dev.dynoctl.table.InvalidSpecException;
-import dev.dynoctl.table.PartialProvisionException;
-import dev.dynoctl.table.TableDiffersException;
+import dev.dynoctl.table.ProvisionResult;
 import dev.dynoctl.table.TableNotFoundException;
 import dev.dynoctl.table.TableUnusableException;
 import dev.dynoctl.table.TooManyTableOperationsException;
@@ -15,6 +14,7 @@ import dev.dynoctl.table.WaitInterruptedException;
 import dev.dynoctl.table.WaitTimeoutException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -56,12 +56,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         if (e instanceof InvalidSpecFilesException invalid) {
             invalid.problems().forEach(problem -> say(command, problem.toString()));
         }
-        say(command, failure.message);
-        if (e instanceof TableDiffersException differs) {
-            for (Difference difference : differs.differences()) {
-                command.getErr().println("  " + difference);
-            }
-        }
+        report(command, failure);
         if (command.getParseResult().hasMatchedOption("--verbose")) {
             e.printStackTrace(command.getErr());
         }
@@ -69,8 +64,41 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         return failure.code.code();
     }
 
-    /** An exit code and the one line that says why. */
-    record Failure(ExitCode code, String message) {
+    /** The failure's line on stderr, then its detail lines (a blocked table's differences), indented. */
+    static ExitCode report(CommandLine command, Failure failure) {
+        say(command, failure.message);
+        failure.details.forEach(detail -> command.getErr().println("  " + detail));
+        command.getErr().flush();
+        return failure.code;
+    }
+
+    /** An exit code, the one line that says why, and lines that say more (a blocked table's differences). */
+    record Failure(ExitCode code, String message, List<String> details) {
+        Failure(ExitCode code, String message) {
+            this(code, message, List.of());
+        }
+    }
+
+    /** How a table that did not end as declared is told; empty for one that did. */
+    static Optional<Failure> classify(ProvisionResult result) {
+        if (result instanceof ProvisionResult.Blocked blocked) {
+            return Optional.of(new Failure(ExitCode.TABLE_DIFFERS, "table " + blocked.tableName()
+                    + " exists but differs from what was declared (nothing was changed):",
+                    blocked.blockers().stream().map(Difference::toString).toList()));
+        }
+        if (result instanceof ProvisionResult.Unusable unusable) {
+            return Optional.of(new Failure(ExitCode.UNUSABLE, TableUnusableException.message(unusable.tableName(), unusable.status())));
+        }
+        if (result instanceof ProvisionResult.Partial partial) {
+            RuntimeException cause = partial.stoppedBy();
+            String reason = cause instanceof AwsCallException call ? awsFailure(call).message : oneLine(cause.getMessage());
+            return Optional.of(new Failure(ExitCode.PARTIAL, "table " + partial.tableName()
+                    + (partial.created() ? " was created" : " exists")
+                    + (partial.applied().isEmpty() ? "" : "; applied: " + String.join("; ", partial.applied()))
+                    + "; NOT applied: " + String.join("; ", partial.notApplied()) + " (" + reason + ")"
+                    + "; run the same command again to finish"));
+        }
+        return Optional.empty();
     }
 
     static Failure classify(Exception e) {
@@ -79,9 +107,6 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         if (e instanceof InvalidSpecException invalid) {
             return new Failure(ExitCode.INVALID_INPUT, "--" + invalid.setting() + ": " + invalid.getMessage());
-        }
-        if (e instanceof TableDiffersException) {
-            return new Failure(ExitCode.TABLE_DIFFERS, e.getMessage() + ":");
         }
         if (e instanceof TableNotFoundException) {
             return new Failure(ExitCode.NOT_FOUND, e.getMessage());
@@ -100,14 +125,6 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         if (e instanceof TooManyTableOperationsException) {
             return new Failure(ExitCode.LIMIT_EXCEEDED, e.getMessage());
-        }
-        if (e instanceof PartialProvisionException partial) {
-            Exception cause = partial.getCause();
-            String reason = cause instanceof AwsCallException call ? awsFailure(call).message : oneLine(cause.getMessage());
-            return new Failure(ExitCode.PARTIAL, "table " + partial.table() + (partial.created() ? " was created" : " exists")
-                    + (partial.applied().isEmpty() ? "" : "; applied: " + String.join("; ", partial.applied()))
-                    + "; NOT applied: " + String.join("; ", partial.notApplied()) + " (" + reason + ")"
-                    + "; run the same command again to finish");
         }
         if (e instanceof WaitInterruptedException) {
             return new Failure(ExitCode.INTERRUPTED, e.getMessage());

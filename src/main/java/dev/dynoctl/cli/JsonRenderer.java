@@ -4,6 +4,7 @@ import dev.dynoctl.table.ApplyRun;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.Difference;
 import dev.dynoctl.table.Lookup;
+import dev.dynoctl.table.ProvisionResult;
 import dev.dynoctl.table.Step;
 import dev.dynoctl.table.TablePlan;
 import dev.dynoctl.table.TableState;
@@ -91,10 +92,11 @@ final class JsonRenderer implements Renderer {
             fields.put("TableName", outcome.table());
             fields.put("Outcome", Renderer.outcomeName(outcome));
             fields.put("Seconds", outcome.took().toMillis() / 1000.0);
-            if (outcome.done()) {
-                fields.put("Changes", outcome.result().changes());
-                fields.put("Skipped", outcome.result().skipped());
-                fields.put("Table", outcome.result().table());
+            if (outcome.done().isPresent()) {
+                ProvisionResult.Done done = outcome.done().get();
+                fields.put("Changes", done.changes());
+                fields.put("Skipped", done.skipped());
+                fields.put("Table", done.table());
             } else {
                 fields.put("Error", Renderer.failure(outcome).message());
             }

@@ -49,8 +49,9 @@ interface Renderer {
 
     /** CREATED, UPDATED, UNCHANGED, or what stopped the table: BLOCKED, PARTIAL, TIMED_OUT, LIMIT_EXCEEDED, FAILED. */
     static String outcomeName(ApplyRun.TableOutcome outcome) {
-        if (outcome.done()) {
-            return outcome.result().outcome() == ProvisionResult.Outcome.EXISTS ? "UNCHANGED" : outcome.result().outcome().name();
+        if (outcome.done().isPresent()) {
+            ProvisionResult.Done.Outcome done = outcome.done().get().outcome();
+            return done == ProvisionResult.Done.Outcome.EXISTS ? "UNCHANGED" : done.name();
         }
         return switch (failure(outcome).code()) {
             case TABLE_DIFFERS -> "BLOCKED";
@@ -61,8 +62,10 @@ interface Renderer {
         };
     }
 
+    /** Why a table did not end as declared: its result (blocked, partial, ...), or the error that stopped it. */
     static ErrorReporter.Failure failure(ApplyRun.TableOutcome outcome) {
-        return ErrorReporter.classify(outcome.failure());
+        return outcome.result() != null ? ErrorReporter.classify(outcome.result()).orElseThrow()
+                : ErrorReporter.classify(outcome.failure());
     }
 
     /** How many tables each plan action has, in the summary's order. */

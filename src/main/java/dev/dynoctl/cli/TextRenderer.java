@@ -103,11 +103,11 @@ final class TextRenderer implements Renderer {
     @Override
     public String applied(ApplyRun.TableOutcome outcome) {
         String seconds = String.format("%.1f s", outcome.took().toMillis() / 1000.0);
-        if (!outcome.done()) {
+        if (outcome.done().isEmpty()) {
             return outcome.table() + ": " + words(Renderer.outcomeName(outcome)) + " after " + seconds + ": "
                     + Renderer.failure(outcome).message();
         }
-        ProvisionResult result = outcome.result();
+        ProvisionResult.Done result = outcome.done().get();
         String status = result.table().tableStatusAsString();
         String changes = result.changes().isEmpty() ? "" : " (" + String.join("; ", result.changes()) + ")";
         return switch (result.outcome()) {

@@ -20,10 +20,11 @@ public final class ApplyRun {
     /** The status a table shows from the moment a worker takes it up until DynamoDB says more. */
     private static final String STARTING = "starting";
 
-    /** One table at the end of the run: its result, or the failure that stopped it. */
+    /** One table at the end of the run: its result, or (result null) the error that stopped it, such as an AWS call. */
     public record TableOutcome(String table, ProvisionResult result, RuntimeException failure, Duration took) {
-        public boolean done() {
-            return failure == null;
+        /** The result, when the table ended as declared. */
+        public java.util.Optional<ProvisionResult.Done> done() {
+            return result instanceof ProvisionResult.Done done ? java.util.Optional.of(done) : java.util.Optional.empty();
         }
     }
 
@@ -68,7 +69,7 @@ public final class ApplyRun {
     }
 
     private static TableOutcome inSync(TablePlan plan) {
-        return new TableOutcome(plan.table(), new ProvisionResult(ProvisionResult.Outcome.EXISTS, plan.existing().orElseThrow(),
+        return new TableOutcome(plan.table(), new ProvisionResult.Done(ProvisionResult.Done.Outcome.EXISTS, plan.existing().orElseThrow(),
                 Duration.ZERO, List.of(), plan.skipped()), null, Duration.ZERO);
     }
 }

@@ -67,14 +67,14 @@ public final class TableProvisioner {
         }
         listener.polled(spec.name(), created.tableStatusAsString(), clock.since(start)); // CreateTable's answer says it too
         if (!options.waitUntilSettled()) {
-            return new ProvisionResult(ProvisionResult.Outcome.CREATED, created, clock.since(start), List.of(), List.of());
+            return new ProvisionResult.Done(ProvisionResult.Done.Outcome.CREATED, created, clock.since(start), List.of(), List.of());
         }
         // DynamoDB answers CREATING; an emulator, or DescribeTable after a lost answer, may already say ACTIVE.
         TableDescription active = TableWaiter.settled(created) ? created
                 : waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), true, listener);
         Plan followUps = SpecComparison.plan(spec, TableState.read(tables, active,
                 TableState.Aspects.declaredIn(spec, true, options.allowed())), true, options.allowed());
-        return finish(spec, active, ProvisionResult.Outcome.CREATED, followUps, policy, options, listener, start);
+        return finish(spec, active, ProvisionResult.Done.Outcome.CREATED, followUps, policy, options, listener, start);
     }
 
     /**
@@ -88,14 +88,14 @@ public final class TableProvisioner {
     private ProvisionResult converge(TableSpec spec, TableDescription table, WaitPolicy policy, Options options,
                                      WaitListener listener, long start) {
         if (TableWaiter.neverActive(table.tableStatusAsString())) {
-            throw new TableUnusableException(spec.name(), table.tableStatusAsString());
+            return new ProvisionResult.Unusable(spec.name(), table.tableStatusAsString());
         }
         TablePlan plan = TablePlanner.plan(spec, Optional.of(TableState.read(tables, table,
                 TableState.Aspects.declaredIn(spec, false, options.allowed()))), options.allowed());
         if (plan.action() == TablePlan.Action.BLOCKED) {
-            throw new TableDiffersException(spec.name(), plan.blockers());
+            return new ProvisionResult.Blocked(spec.name(), plan.blockers());
         }
-        ProvisionResult.Outcome outcome = plan.steps().isEmpty() ? ProvisionResult.Outcome.EXISTS : ProvisionResult.Outcome.UPDATED;
+        ProvisionResult.Done.Outcome outcome = plan.steps().isEmpty() ? ProvisionResult.Done.Outcome.EXISTS : ProvisionResult.Done.Outcome.UPDATED;
         return finish(spec, table, outcome, new Plan(List.of(), plan.steps(), plan.skipped()), policy, options, listener, start);
     }
 
@@ -106,7 +106,7 @@ public final class TableProvisioner {
      * endpoint has no operation for (an emulator) is skipped with a warning; anything else, or running out of time,
      * stops with what is done and what is not. A setting the endpoint cannot report is not waited for.
      */
-    private ProvisionResult finish(TableSpec spec, TableDescription table, ProvisionResult.Outcome outcome, Plan plan,
+    private ProvisionResult finish(TableSpec spec, TableDescription table, ProvisionResult.Done.Outcome outcome, Plan plan,
                                    WaitPolicy policy, Options options, WaitListener listener, long start) {
         List<String> applied = new ArrayList<>();
         List<Change> made = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class TableProvisioner {
                     continue;
                 }
             } catch (AwsCallException | WaitTimeoutException e) {
-                throw new PartialProvisionException(spec.name(), outcome == ProvisionResult.Outcome.CREATED, applied,
+                return new ProvisionResult.Partial(spec.name(), outcome == ProvisionResult.Done.Outcome.CREATED, applied,
                         stepsFrom(plan, changes, i), e);
             }
             applied.addAll(steps);
@@ -156,9 +156,9 @@ public final class TableProvisioner {
             }
         }
         // Every change skipped: the table was left as it was.
-        ProvisionResult.Outcome done = outcome == ProvisionResult.Outcome.UPDATED && applied.isEmpty()
-                ? ProvisionResult.Outcome.EXISTS : outcome;
-        return new ProvisionResult(done, current, clock.since(start), applied, skipped);
+        ProvisionResult.Done.Outcome done = outcome == ProvisionResult.Done.Outcome.UPDATED && applied.isEmpty()
+                ? ProvisionResult.Done.Outcome.EXISTS : outcome;
+        return new ProvisionResult.Done(done, current, clock.since(start), applied, skipped);
     }
 
     /** The steps of the calls from {@code first} on: what is not applied yet. */
@@ -172,7 +172,7 @@ public final class TableProvisioner {
 
     /** @return false when the endpoint has no operation for the change (UnknownOperationException) */
     private boolean applyWithRetry(Change change, List<Step> steps, TableSpec spec, TableDescription table, WaitPolicy policy,
-                                   long start, ProvisionResult.Outcome outcome, Options options) {
+                                   long start, ProvisionResult.Done.Outcome outcome, Options options) {
         Backoff backoff = new Backoff();
         int refusedWhileSettled = 0;
         while (true) {
@@ -208,9 +208,9 @@ public final class TableProvisioner {
     }
 
     /** Another run (a concurrent CI job) may have made the same change a moment ago: then it needs no retry. */
-    private boolean doneMeanwhile(List<Step> steps, TableSpec spec, TableDescription now, ProvisionResult.Outcome outcome,
+    private boolean doneMeanwhile(List<Step> steps, TableSpec spec, TableDescription now, ProvisionResult.Done.Outcome outcome,
                                   Options options) {
-        boolean justCreated = outcome == ProvisionResult.Outcome.CREATED;
+        boolean justCreated = outcome == ProvisionResult.Done.Outcome.CREATED;
         Plan again = SpecComparison.plan(spec, TableState.read(tables, now,
                 TableState.Aspects.declaredIn(spec, justCreated, options.allowed())), justCreated, options.allowed());
         // By setting, not by call: once one step of a two-call change is made, the plan makes the rest another way.

@@ -178,10 +178,10 @@ class OptionalAspectsTest {
         DynamoDbTables tables = endpoint.tables();
         TableProvisioner provisioner = new TableProvisioner(tables, new TableWaiter(tables, WaitClock.SYSTEM), WaitClock.SYSTEM);
 
-        ProvisionResult result = provisioner.provision(SpecParserTest.parse("name", TABLE, "pk", "id:S", "ttl-attribute", "expires"),
+        ProvisionResult.Done result = (ProvisionResult.Done) provisioner.provision(SpecParserTest.parse("name", TABLE, "pk", "id:S", "ttl-attribute", "expires"),
                 POLICY, new TableProvisioner.Options(true, PlanOptions.NONE), WaitListener.NONE);
 
-        assertThat(result.outcome()).isEqualTo(ProvisionResult.Outcome.EXISTS);
+        assertThat(result.outcome()).isEqualTo(ProvisionResult.Done.Outcome.EXISTS);
         assertThat(result.changes()).isEmpty();
         assertThat(result.skipped()).containsExactly(
                 "TTL: off -> on (attribute expires): not available from this endpoint (UnknownOperationException); not applied");
@@ -197,10 +197,10 @@ class OptionalAspectsTest {
         DynamoDbTables tables = endpoint.tables();
         TableProvisioner provisioner = new TableProvisioner(tables, new TableWaiter(tables, WaitClock.SYSTEM), WaitClock.SYSTEM);
 
-        ProvisionResult result = provisioner.provision(SpecParserTest.parse("name", TABLE, "pk", "id:S", "ttl-attribute", "expires"),
+        ProvisionResult.Done result = (ProvisionResult.Done) provisioner.provision(SpecParserTest.parse("name", TABLE, "pk", "id:S", "ttl-attribute", "expires"),
                 POLICY, new TableProvisioner.Options(true, PlanOptions.NONE), WaitListener.NONE);
 
-        assertThat(result.outcome()).isEqualTo(ProvisionResult.Outcome.UPDATED);
+        assertThat(result.outcome()).isEqualTo(ProvisionResult.Done.Outcome.UPDATED);
         assertThat(result.changes()).containsExactly("TTL: off -> on (attribute expires)");
         assertThat(result.skipped()).containsExactly("TTL: off -> on (attribute expires): not available from this endpoint (HTTP 501); not waited for");
     }
