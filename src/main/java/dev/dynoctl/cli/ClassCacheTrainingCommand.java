@@ -70,6 +70,7 @@ final class ClassCacheTrainingCommand implements Callable<Integer> {
                 List.of("plan", "-f", dir, "--all"),
                 List.of("apply", "-f", dir),
                 List.of("plan", "-f", dir),
+                List.of("status", "--all", "-f", dir, "--watch"),
                 List.of("delete-table", "--name", "Training", "--yes"),
                 List.of("describe-table", "--name", "Training"),
                 List.of("local", "status"),

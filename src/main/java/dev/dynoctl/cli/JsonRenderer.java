@@ -7,6 +7,7 @@ import dev.dynoctl.table.Lookup;
 import dev.dynoctl.table.ProvisionResult;
 import dev.dynoctl.table.Step;
 import dev.dynoctl.table.TablePlan;
+import dev.dynoctl.table.TableStatus;
 import dev.dynoctl.table.TableState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -49,6 +50,24 @@ final class JsonRenderer implements Renderer {
     @Override
     public void tableNames(List<String> names) {
         write(Map.of("TableNames", names));
+    }
+
+    /** Each table's rolled-up state beside its DescribeTable shape (and TTL and backups, where the endpoint gave them). */
+    @Override
+    public void statuses(List<TableStatus> statuses, picocli.CommandLine.Help.Ansi ansi) {
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (TableStatus status : statuses) {
+            Map<String, Object> fields = ordered("TableName", status.name(), "State", status.state(), "InProgress",
+                    status.inProgress());
+            status.sync().ifPresent(sync -> fields.put("Declared", sync.name()));
+            status.existing().ifPresent(existing -> {
+                fields.put("Table", existing.table());
+                found(existing.state().timeToLive()).ifPresent(ttl -> fields.put("TimeToLiveDescription", ttl));
+                found(existing.state().continuousBackups()).ifPresent(b -> fields.put("ContinuousBackupsDescription", b));
+            });
+            tables.add(fields);
+        }
+        write(Map.of("Tables", tables));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.ProvisionResult;
 import dev.dynoctl.table.TablePlan;
 import dev.dynoctl.table.TableState;
+import dev.dynoctl.table.TableStatus;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ interface Renderer {
     void state(TableState state);
 
     void tableNames(List<String> names);
+
+    /** status: one line per table (text, coloured with {@code ansi}), or one document. */
+    void statuses(List<TableStatus> statuses, picocli.CommandLine.Help.Ansi ansi);
 
     /** plan: per table what apply would do, and a summary; {@code declared} in the order of {@code plans}. */
     void plans(List<DeclaredTable> declared, List<TablePlan> plans, List<String> unmanaged);

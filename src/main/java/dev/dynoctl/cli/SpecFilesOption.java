@@ -15,6 +15,11 @@ final class SpecFilesOption {
 
     /** Every declared table; any problem in any file is exit 2 before anything is sent. */
     List<DeclaredTable> read() {
+        return read(paths);
+    }
+
+    /** The same for another command's -f option. */
+    static List<DeclaredTable> read(List<Path> paths) {
         SpecSources.Result read = SpecSources.read(paths);
         if (!read.problems().isEmpty()) {
             throw new InvalidSpecFilesException(read.problems());

@@ -8,6 +8,7 @@ import dev.dynoctl.table.Lookup;
 import dev.dynoctl.table.ProvisionResult;
 import dev.dynoctl.table.ExistingTable;
 import dev.dynoctl.table.TablePlan;
+import dev.dynoctl.table.TableStatus;
 import dev.dynoctl.table.TableState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -81,6 +82,16 @@ final class TextRenderer implements Renderer {
     @Override
     public void tableNames(List<String> names) {
         names.forEach(out::println);
+        out.flush();
+    }
+
+    @Override
+    public void statuses(List<TableStatus> statuses, picocli.CommandLine.Help.Ansi ansi) {
+        if (statuses.isEmpty()) {
+            out.println("No tables.");
+        } else {
+            StatusView.lines(statuses, ansi).forEach(out::println);
+        }
         out.flush();
     }
 

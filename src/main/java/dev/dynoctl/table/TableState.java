@@ -22,6 +22,12 @@ public record TableState(TableDescription table, Lookup<TimeToLiveDescription> t
         /** What describe-table shows (not the resource policy: reading it needs a permission few roles have). */
         public static final Aspects DESCRIBE = new Aspects(true, true, true, true, false);
 
+        /** Every aspect either reads. */
+        public Aspects or(Aspects other) {
+            return new Aspects(timeToLive || other.timeToLive, continuousBackups || other.continuousBackups, tags || other.tags,
+                    contributorInsights || other.contributorInsights, resourcePolicy || other.resourcePolicy);
+        }
+
         /** What a declaration needs compared; {@code followUpsOnly} for a table we have just created. */
         static Aspects declaredIn(TableSpec spec, boolean followUpsOnly, PlanOptions options) {
             return new Aspects(spec.ttl().isPresent(), spec.pitr().isPresent(),
