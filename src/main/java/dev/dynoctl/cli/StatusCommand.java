@@ -7,6 +7,7 @@ import dev.dynoctl.table.StatusReader;
 import dev.dynoctl.table.TableStatus;
 import dev.dynoctl.table.TableUnusableException;
 import dev.dynoctl.table.TableWaiter;
+import dev.dynoctl.table.WaitClock;
 import dev.dynoctl.table.WaitPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ final class StatusCommand extends AwsCommand {
 
     private ExitCode watch(StatusReader reader, List<StatusReader.Wanted> wanted, Ansi ansi) {
         boolean redraw = context.terminal().interactive() && !output.json();
-        Screen screen = new Screen(out(), redraw, ansi);
+        Screen screen = new Screen(out(), redraw, ansi, context.clock());
         StatusReader.Watched watched;
         try (StopReport onStop = new StopReport(() -> screen.stopped(err(), spec.qualifiedName()))) {
             watched = reader.watch(wanted, WaitPolicy.withTimeout(timeout == null ? Duration.ofMinutes(10) : timeout),
@@ -138,14 +139,17 @@ final class StatusCommand extends AwsCommand {
         private final PrintWriter out;
         private final boolean redraw;
         private final Ansi ansi;
-        private final long start = System.nanoTime();
+        private final WaitClock clock;
+        private final long start;
         private volatile List<TableStatus> last = List.of();
         private int drawn;
 
-        Screen(PrintWriter out, boolean redraw, Ansi ansi) {
+        Screen(PrintWriter out, boolean redraw, Ansi ansi, WaitClock clock) {
             this.out = out;
             this.redraw = redraw;
             this.ansi = ansi;
+            this.clock = clock;
+            this.start = clock.nanoTime();
         }
 
         void remember(List<TableStatus> statuses) {
@@ -161,7 +165,7 @@ final class StatusCommand extends AwsCommand {
                 lines.forEach(out::println);
                 drawn = lines.size();
             } else {
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double seconds = clock.since(start).toMillis() / 1000.0;
                 for (int i = 0; i < statuses.size(); i++) {
                     String before = StatusView.state(last.get(i));
                     String now = StatusView.state(statuses.get(i));
