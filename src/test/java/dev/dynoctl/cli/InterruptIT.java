@@ -119,6 +119,26 @@ class InterruptIT {
     }
 
     @Test
+    void ctrl_c_during_status_watch_exits_130_naming_the_tables_not_active() throws Exception {
+        String table = Emulator.uniqueTableName("Watching");
+        ddb.run("create-table", "--name", table, "--pk", "id:S").expect(ExitCode.OK);
+        try (FaultProxy proxy = new FaultProxy(ddb.endpoint())) {
+            proxy.always("DescribeTable", FaultProxy.creating());
+            Process process = launch(proxy.endpoint().toString(), "status", table, "--watch");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (proxy.calls("DescribeTable") < 2 && System.nanoTime() < deadline && process.isAlive()) {
+                Thread.sleep(50);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGINT").isTrue();
+            assertThat(process.exitValue()).isEqualTo(130);
+            assertThat(Files.readAllLines(home.resolve("err.txt"), StandardCharsets.UTF_8)).containsExactly(
+                    "dynoctl status: interrupted; not ACTIVE yet: " + table + " (CREATING)");
+        }
+    }
+
+    @Test
     void tables_waiting_for_a_worker_are_named_as_not_started() throws Exception {
         String first = Emulator.uniqueTableName("One");
         String second = Emulator.uniqueTableName("Two");
