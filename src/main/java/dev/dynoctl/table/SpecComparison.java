@@ -213,7 +213,7 @@ public final class SpecComparison {
                 UnitLimits has = limited(found.onDemandMax(), max);
                 if (!has.equals(max)) {
                     settings.indexOnDemandMax.put(wanted.name(), max);
-                    setting(setting + " on-demand maximum", unitsText(has), max, null);
+                    setting(setting + " on-demand maximum", unitsText(has), unitsText(max), null);
                 }
             });
         }
@@ -224,7 +224,7 @@ public final class SpecComparison {
                 UnitLimits has = limited(actual.onDemandMax(), max);
                 if (!has.equals(max)) {
                     settings.onDemandMax = Optional.of(max);
-                    setting("on-demand maximum throughput", unitsText(has), max, null);
+                    setting("on-demand maximum throughput", unitsText(has), unitsText(max), null);
                 }
             });
             declared.warmThroughput().ifPresent(warm -> {
@@ -236,7 +236,7 @@ public final class SpecComparison {
                         && warm.write().map(w -> has.write().orElse(0L) >= w).orElse(true);
                 if (!enough) {
                     settings.warmThroughput = Optional.of(warm);
-                    setting("warm throughput", has, "at least " + warm, null);
+                    setting("warm throughput", unitsText(has), "at least " + unitsText(warm), null);
                 }
             });
             declared.stream().ifPresent(wanted -> {
@@ -466,8 +466,12 @@ public final class SpecComparison {
                 declared.write().map(w -> actual.flatMap(UnitLimits::write).orElse(-1L)));
     }
 
+    /** Only the figures given: "read 100, write 200", "read none" (-1: no maximum). */
     private static String unitsText(UnitLimits limits) {
-        return limits.toString().replace("-1", "none");
+        List<String> parts = new ArrayList<>();
+        limits.read().ifPresent(read -> parts.add("read " + (read < 0 ? "none" : read)));
+        limits.write().ifPresent(write -> parts.add("write " + (write < 0 ? "none" : write)));
+        return String.join(", ", parts);
     }
 
     private static String onOff(boolean on) {

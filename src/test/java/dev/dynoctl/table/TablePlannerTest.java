@@ -538,7 +538,7 @@ class TablePlannerTest {
     void an_on_demand_maximum_on_a_table_without_one_is_set() {
         TablePlan plan = plan(declared("max-read-units", "100"), state(table()));
 
-        Change update = assertOneCall(plan, "on-demand maximum throughput: read none, write - -> read 100, write -");
+        Change update = assertOneCall(plan, "on-demand maximum throughput: read none -> read 100");
         assertThat(update).isEqualTo(onDemandMaxUpdate(Optional.of(units(100L, null)), Map.of()));
     }
 
@@ -587,7 +587,7 @@ class TablePlannerTest {
 
         TablePlan plan = plan(declared("warm-read-units", "20000"), state);
 
-        Change update = assertOneCall(plan, "warm throughput: read 12000, write 4000 -> at least read 20000, write -");
+        Change update = assertOneCall(plan, "warm throughput: read 12000, write 4000 -> at least read 20000");
         assertCautions(plan, (String) null);
         assertThat(update).isEqualTo(warmUpdate(units(20000L, null)));
     }
