@@ -208,6 +208,21 @@ class UpdateInPlaceIT {
     }
 
     @Test
+    void warm_throughput_is_raised_and_a_lower_declaration_is_in_sync() throws Exception {
+        String table = Emulator.uniqueTableName("Warm");
+        ddb.run("create-table", "--name", table, "--pk", "id:S").expect(ExitCode.OK);
+        String file = spec("name: " + table + "\npk: id:S\nwarm-read-units: 15000\n");
+
+        CliRun planned = ddb.run("plan", "-f", file).expect(ExitCode.CHANGES_PENDING);
+        assertThat(planned.out()).contains("  warm throughput: read 12000, write 4000 -> at least read 15000");
+        ddb.run("apply", "-f", file).expect(ExitCode.OK);
+
+        assertThat(describe(ddb, table).warmThroughput().readUnitsPerSecond()).isEqualTo(15000L);
+        ddb.run("plan", "-f", file).expect(ExitCode.OK);
+        ddb.run("plan", "-f", spec("name: " + table + "\npk: id:S\nwarm-read-units: 13000\n")).expect(ExitCode.OK);
+    }
+
+    @Test
     void ttl_on_another_attribute_is_two_steps_and_both_are_made() throws Exception {
         String table = Emulator.uniqueTableName("Sessions");
         ddb.run("create-table", "--name", table, "--pk", "id:S", "--ttl-attribute", "expires").expect(ExitCode.OK);
