@@ -22,6 +22,9 @@ public record TableState(TableDescription table, Lookup<TimeToLiveDescription> t
         /** What describe-table shows (not the resource policy: reading it needs a permission few roles have). */
         public static final Aspects DESCRIBE = new Aspects(true, true, true, true, false);
 
+        /** What export-table writes: every setting, the resource policy too (an export that lacks one shows no drift in it). */
+        public static final Aspects EXPORT = new Aspects(true, true, true, true, true);
+
         /** What a declaration needs compared; {@code followUpsOnly} for a table we have just created. */
         static Aspects declaredIn(TableSpec spec, boolean followUpsOnly, PlanOptions options) {
             return new Aspects(spec.ttl().isPresent(), spec.pitr().isPresent(),
