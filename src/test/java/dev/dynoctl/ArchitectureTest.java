@@ -15,13 +15,13 @@ class ArchitectureTest {
 
     @Test
     void picocli_is_used_only_in_cli() throws IOException {
-        assertThat(filesContaining("import picocli", "table", "aws", "local")).isEmpty();
+        assertThat(filesContaining("import picocli", "table", "aws", "local", "export")).isEmpty();
     }
 
     @Test
     void services_do_not_print() throws IOException {
-        assertThat(filesContaining("System.out.print", "table", "aws", "local")).isEmpty();
-        assertThat(filesContaining("System.err", "table", "aws", "local")).isEmpty();
+        assertThat(filesContaining("System.out.print", "table", "aws", "local", "export")).isEmpty();
+        assertThat(filesContaining("System.err", "table", "aws", "local", "export")).isEmpty();
     }
 
     private static List<Path> filesContaining(String text, String... packages) throws IOException {

@@ -27,6 +27,7 @@ public final class Cli {
         commands.put("plan", PlanCommand.class);
         commands.put("apply", ApplyCommand.class);
         commands.put("status", StatusCommand.class);
+        commands.put("export-table", ExportTableCommand.class);
         commands.put("local", LocalCommand.class);
         commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
         commands.put("cds-training", ClassCacheTrainingCommand.class);

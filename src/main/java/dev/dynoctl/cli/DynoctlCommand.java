@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "dynoctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Provision Amazon DynamoDB tables idempotently: create, change in place, check, list, watch, wait for and "
-            + "delete tables; plan and apply many.",
+            + "delete tables; plan, apply and export many.",
         footer = {"%nRun 'dynoctl COMMAND --help' for a command's options.",
             "Every command takes --region, --profile, --endpoint-url, -o/--output text|json, -v/--verbose, -q/--quiet."})
 final class DynoctlCommand implements Callable<Integer> {

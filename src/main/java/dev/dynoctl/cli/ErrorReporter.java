@@ -1,6 +1,7 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.aws.ConfigurationException;
+import dev.dynoctl.export.ExportException;
 import dev.dynoctl.local.LocalException;
 import dev.dynoctl.table.AwsCallException;
 import dev.dynoctl.table.DeletionRefusedException;
@@ -135,6 +136,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
                 case INVALID -> ExitCode.INVALID_INPUT;
                 case FAILED -> ExitCode.FAILURE;
             }, e.getMessage());
+        }
+        if (e instanceof ExportException) {
+            return new Failure(ExitCode.FAILURE, e.getMessage());
         }
         if (e instanceof AwsCallException call) {
             return awsFailure(call);

@@ -1,5 +1,6 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.export.ExportedTable;
 import dev.dynoctl.table.ApplyRun;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.Difference;
@@ -10,6 +11,7 @@ import dev.dynoctl.table.TablePlan;
 import dev.dynoctl.table.TableStatus;
 import dev.dynoctl.table.TableState;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +124,16 @@ final class JsonRenderer implements Renderer {
             tables.add(fields);
         }
         write(Map.of("Tables", tables));
+    }
+
+    @Override
+    public void exported(Path dir, List<ExportedTable> tables, List<Path> files) {
+        List<Map<String, Object>> written = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            written.add(ordered("TableName", tables.get(i).table(), "File", files.get(i).toString(),
+                    "Skipped", tables.get(i).skipped()));
+        }
+        write(Map.of("Tables", written));
     }
 
     private static Map<String, Object> plan(DeclaredTable declared, TablePlan plan) {

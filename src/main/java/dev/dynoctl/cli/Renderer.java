@@ -1,5 +1,6 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.export.ExportedTable;
 import dev.dynoctl.table.ApplyRun;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.ProvisionResult;
@@ -7,6 +8,7 @@ import dev.dynoctl.table.TablePlan;
 import dev.dynoctl.table.TableState;
 import dev.dynoctl.table.TableStatus;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,9 @@ interface Renderer {
 
     /** apply: the end of the run. */
     void applySummary(List<ApplyRun.TableOutcome> outcomes, ExitCode exit);
+
+    /** export-table --all: the file each table was written to, in the order of {@code tables}. */
+    void exported(Path dir, List<ExportedTable> tables, List<Path> files);
 
     /** Every table outcome of apply, in the order its summary counts them. */
     List<String> OUTCOMES = List.of("CREATED", "UPDATED", "UNCHANGED", "BLOCKED", "PARTIAL", "TIMED_OUT", "LIMIT_EXCEEDED",

@@ -1,5 +1,6 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.export.ExportedTable;
 import dev.dynoctl.table.ApplyRun;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.Difference;
@@ -11,6 +12,7 @@ import dev.dynoctl.table.TablePlan;
 import dev.dynoctl.table.TableStatus;
 import dev.dynoctl.table.TableState;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -138,6 +140,16 @@ final class TextRenderer implements Renderer {
             }
         }
         out.println("Apply: " + String.join(", ", parts) + (exit == ExitCode.OK ? "." : " (exit " + exit.code() + ")."));
+        out.flush();
+    }
+
+    @Override
+    public void exported(Path dir, List<ExportedTable> tables, List<Path> files) {
+        for (int i = 0; i < tables.size(); i++) {
+            out.println(tables.get(i).table() + ": " + files.get(i));
+        }
+        String count = tables.size() + (tables.size() == 1 ? " table" : " tables");
+        out.println("Export: " + (tables.isEmpty() ? "no tables in the region" : count + " written to " + dir) + ".");
         out.flush();
     }
 

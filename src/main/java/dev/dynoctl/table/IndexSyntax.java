@@ -14,10 +14,59 @@ import java.util.Set;
  *                                                     rcu=N, wcu=N (provisioned tables), max-rcu=N, max-wcu=N (on-demand)
  *   --lsi NAME:SK:TYPE[:projection=...]
  * </pre>
- * Colons inside projection=include(...) belong to the attribute list; attribute names with ',', '=' or '(' need a spec file.
+ * Colons inside projection=include(...) belong to the attribute list. Attribute names with ',', '=', '(' or ')' (and
+ * projected names with spaces at either end) cannot be written in it, in a flag or a spec file alike.
  */
-final class IndexSyntax {
+public final class IndexSyntax {
     private IndexSyntax() {
+    }
+
+    /**
+     * An index as --gsi takes it: its projection unless ALL (included attributes sorted), its capacity on a provisioned
+     * table, its on-demand maximum on an on-demand one. Empty when the syntax cannot hold the index's attribute names:
+     * the text must read back as the same index, so what is written is exactly what {@link #global} reads.
+     */
+    public static Optional<String> format(GlobalIndex index, boolean provisionedTable) {
+        GlobalIndex written = new GlobalIndex(index.name(), index.partitionKey(), index.sortKey(), sorted(index.projection()),
+                provisionedTable ? index.capacity() : Optional.empty(),
+                provisionedTable ? Optional.empty() : index.onDemandMax());
+        StringBuilder text = new StringBuilder(index.name()).append(':').append(index.partitionKey().syntax());
+        index.sortKey().ifPresent(key -> text.append(',').append(key.syntax()));
+        text.append(projectionOption(written.projection()));
+        written.capacity().ifPresent(capacity -> text.append(":rcu=").append(capacity.read())
+                .append(":wcu=").append(capacity.write()));
+        written.onDemandMax().ifPresent(max -> {
+            max.read().ifPresent(units -> text.append(":max-rcu=").append(units));
+            max.write().ifPresent(units -> text.append(":max-wcu=").append(units));
+        });
+        return readsBack(text.toString(), written, t -> global(t, provisionedTable));
+    }
+
+    /** A local index as --lsi takes it, or empty when the syntax cannot hold its attribute names (see the global one). */
+    public static Optional<String> format(LocalIndex index) {
+        LocalIndex written = new LocalIndex(index.name(), index.sortKey(), sorted(index.projection()));
+        return readsBack(index.name() + ":" + index.sortKey().syntax() + projectionOption(written.projection()), written,
+                IndexSyntax::local);
+    }
+
+    private static <T> Optional<String> readsBack(String text, T index, java.util.function.Function<String, T> parse) {
+        try {
+            return index.equals(parse.apply(text)) ? Optional.of(text) : Optional.empty();
+        } catch (InvalidSpecException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Projection sorted(Projection projection) {
+        return new Projection(projection.type(), projection.nonKeyAttributes().stream().sorted().toList());
+    }
+
+    private static String projectionOption(Projection projection) {
+        return switch (projection.type()) {
+            case ALL -> "";
+            case KEYS_ONLY -> ":projection=keys_only";
+            case INCLUDE -> ":projection=include(" + String.join(",", projection.nonKeyAttributes()) + ")";
+        };
     }
 
     static GlobalIndex global(String text, boolean provisionedTable) {

@@ -21,6 +21,11 @@ public record KeyAttribute(String name, AttributeType type) {
         }
     }
 
+    /** As --pk takes it: NAME:TYPE. */
+    public String syntax() {
+        return name + ":" + type;
+    }
+
     @Override
     public String toString() {
         return name + " (" + type + ")";

@@ -9,12 +9,12 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** Runs one piece of work per item on a bounded pool of daemon threads (Ctrl-C ends the process, not the workers). */
-final class Parallel {
+public final class Parallel {
     private Parallel() {
     }
 
     /** The results in the order of the items; the first work that throws is rethrown once all have been started. */
-    static <T, R> List<R> map(List<T> items, int threads, String name, Function<T, R> work) {
+    public static <T, R> List<R> map(List<T> items, int threads, String name, Function<T, R> work) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

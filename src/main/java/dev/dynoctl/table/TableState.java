@@ -22,6 +22,9 @@ public record TableState(TableDescription table, Lookup<TimeToLiveDescription> t
         /** What describe-table shows (not the resource policy: reading it needs a permission few roles have). */
         public static final Aspects DESCRIBE = new Aspects(true, true, true, true, false);
 
+        /** What export-table writes: every setting, the resource policy too (an export that lacks one shows no drift in it). */
+        public static final Aspects EXPORT = new Aspects(true, true, true, true, true);
+
         /** Every aspect either reads. */
         public Aspects or(Aspects other) {
             return new Aspects(timeToLive || other.timeToLive, continuousBackups || other.continuousBackups, tags || other.tags,

@@ -100,6 +100,14 @@ class BadInputTest {
                 bad("--port", "local", "serve", "--port", "70000"),
                 bad("--port", "local", "serve", "--port", "http"),
                 bad("--data-dir", "local", "serve", "--in-memory", "--data-dir", " "),
+                bad("--name", "export-table"),
+                bad("--name", "export-table", "--name", "ab"),
+                bad("--all", "export-table", "--name", "Users", "--all", "--dir", "tables"),
+                bad("--dir", "export-table", "--all"),
+                bad("--dir", "export-table", "--name", "Users", "--dir", "tables"),
+                bad("--dir", "export-table", "--all", "--dir", " "),
+                bad("--format", "export-table", "--name", "Users", "--format", "terraform"),
+                bad("--output", "export-table", "--name", "Users", "-o", "json"),
                 bad("missing command", new String[0]),
                 bad("drop-table", "drop-table", "--name", "Users"));
     }
@@ -142,6 +150,16 @@ class BadInputTest {
                 .startsWith("dynoctl create-table: --spec: " + spec + ":3: gsi: index Bad: ");
         assertThat(fromFlag.errLines()).as("the flag overrides the file: the flag is named")
                 .singleElement().asString().startsWith("dynoctl create-table: --gsi: index Worse: ");
+    }
+
+    @Test
+    void export_into_a_file_that_is_not_a_directory_is_refused(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("tables"), "");
+
+        CliRun run = run("export-table", "--all", "--dir", file.toString()).expect(ExitCode.INVALID_INPUT);
+
+        assertThat(run.errLines()).containsExactly("dynoctl export-table: --dir: " + file + " is not a directory "
+                + "(see 'dynoctl export-table --help')");
     }
 
     private CliRun run(String... args) {

@@ -19,7 +19,7 @@ class HelpTest {
     void root_help_lists_every_command_and_every_exit_code() {
         CliRun run = run("--help").expect(ExitCode.OK);
 
-        assertThat(run.out()).contains("create-table", "describe-table", "list-tables", "delete-table", "Exit codes:");
+        assertThat(run.out()).contains("create-table", "describe-table", "list-tables", "delete-table", "export-table", "Exit codes:");
         for (ExitCode code : ExitCode.values()) {
             assertThat(run.out()).contains(String.format("%3d", code.code()));
         }

@@ -163,7 +163,7 @@ class HostileInputTest {
 
     @Provide
     Arbitrary<String> commands() {
-        return Arbitraries.of("create-table", "describe-table", "list-tables", "delete-table", "wait");
+        return Arbitraries.of("create-table", "describe-table", "list-tables", "delete-table", "wait", "export-table");
     }
 
     @Provide
