@@ -13,9 +13,14 @@
 #   - dynalite --createTableMs 2500 --updateTableMs 2500 (MIT) - tables stay CREATING (UPDATING) for 2.5 s, as real
 #     ones do for a few seconds.
 # dynoctl's class cache lives in target/bench/cache for the benchmark's runs.
+# Java: every dynoctl case runs on a Java 17-24 (its AppCDS archive); create-table on moto runs on a Java 25 or newer
+# too (its AOT cache), interleaved with the rest. JAVA17_HOME / JAVA25_HOME choose them; by default the Java the
+# launcher would use (JAVA_HOME, else java on PATH), else one in /usr/lib/jvm, for either. Without a Java 25 that case
+# is left out, with a line saying so.
 # Ports: MOTO_PORT (default 18431), DYNALITE_PORT (default 18432); nothing may answer on them before the start.
 # Cases (fresh table name each run; table shape: HASH user_id S, provisioned 5/5):
-#   create+wait: dynoctl create-table | src/bench/seed_boto3.py | aws dynamodb create-table && aws dynamodb wait table-exists
+#   create+wait: dynoctl create-table (on moto: on Java 17 and on Java 25) | src/bench/seed_boto3.py |
+#   aws dynamodb create-table && aws dynamodb wait table-exists
 #   (dynoctl and the boto3 script run directly; the AWS CLI pair needs a shell for its two commands)
 #   bad input: dynoctl create-table --name ab (rejected before any AWS class loads)
 #   describe: dynoctl describe-table | aws dynamodb describe-table, on an existing ACTIVE table on dynalite
@@ -41,6 +46,36 @@ need curl "curl"
 python3 -c 'import boto3' 2>/dev/null || { echo "run.sh: needs boto3 (pip install boto3)" >&2; exit 2; }
 python3 -c 'import moto.server' 2>/dev/null \
   || { echo "run.sh: needs moto's server (pip install 'moto[server]')" >&2; exit 2; }
+
+jdk_major() {  # JDK home: its feature version from its release file (25 for JAVA_VERSION="25.0.3"), else nothing
+  local line
+  [ -x "$1/bin/java" ] && [ -r "$1/release" ] || return 0
+  line=$(grep -m1 '^JAVA_VERSION=' "$1/release") || return 0
+  line=${line#*=}; line=${line//\"/}
+  echo "${line%%[!0-9]*}"
+}
+find_jdk() {  # lowest, highest feature version: the first JDK home in range among JAVA_HOME, java on PATH, /usr/lib/jvm
+  local home major
+  for home in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
+      /usr/lib/jvm/*; do
+    major=$(jdk_major "$home")
+    if [ -n "$major" ] && [ "$major" -ge "$1" ] && [ "$major" -le "$2" ]; then echo "$home"; return 0; fi
+  done
+}
+JAVA17_HOME=${JAVA17_HOME:-$(find_jdk 17 24)}
+JAVA25_HOME=${JAVA25_HOME:-$(find_jdk 25 999)}
+[ -n "$JAVA17_HOME" ] || { echo "run.sh: needs a JDK 17 to 24 (set JAVA17_HOME)" >&2; exit 2; }
+major=$(jdk_major "$JAVA17_HOME")
+{ [ -n "$major" ] && [ "$major" -ge 17 ] && [ "$major" -le 24 ]; } \
+  || { echo "run.sh: JAVA17_HOME=$JAVA17_HOME is not a JDK 17 to 24" >&2; exit 2; }
+if [ -n "$JAVA25_HOME" ]; then
+  major=$(jdk_major "$JAVA25_HOME")
+  { [ -n "$major" ] && [ "$major" -ge 25 ]; } || { echo "run.sh: JAVA25_HOME=$JAVA25_HOME is not a JDK 25 or newer" >&2; exit 2; }
+else
+  echo "run.sh: no JDK 25 or newer found (set JAVA25_HOME): create-table on Java 25 is left out" >&2
+fi
+export JAVA_HOME=$JAVA17_HOME  # the build and every dynoctl case but the Java 25 one
+echo "Java 17 case: $JAVA17_HOME; Java 25 case: ${JAVA25_HOME:-none}" >&2
 
 echo "building dynoctl ..." >&2
 ./mvnw -q -B -DskipTests package || { echo "run.sh: the build failed" >&2; exit 1; }
@@ -111,14 +146,19 @@ run_checked "dynoctl create-table on moto (warm-up)" \
   target/dynoctl create-table --endpoint-url "$MOTO" --name bench-warm-up --pk user_id:S
 run_checked "dynoctl create-table on dynalite (the describe case's table)" \
   target/dynoctl create-table --endpoint-url "$DYNALITE" --name bench-described --pk user_id:S
+if [ -n "$JAVA25_HOME" ]; then
+  run_checked "dynoctl create-table on moto on Java 25 (warm-up)" \
+    env JAVA_HOME="$JAVA25_HOME" target/dynoctl create-table --endpoint-url "$MOTO" --name bench-warm-up-25 --pk user_id:S
+fi
 CACHE=$XDG_CACHE_HOME/dynoctl
 cache_ready=
 for _ in $(seq 1 600); do
   if [ -n "$(find "$CACHE" -maxdepth 1 -name '*.jsa' -newer target/dynoctl 2>/dev/null)" ] \
+     && { [ -z "$JAVA25_HOME" ] || [ -n "$(find "$CACHE" -maxdepth 1 -name '*.aot' -newer target/dynoctl 2>/dev/null)" ]; } \
      && [ -z "$(find "$CACHE" -maxdepth 1 -name '*.training' 2>/dev/null)" ]; then cache_ready=yes; break; fi
   sleep 0.1
 done
-[ -n "$cache_ready" ] || echo "run.sh: warning: dynoctl's class cache is not ready after 60 s; figures without it" >&2
+[ -n "$cache_ready" ] || echo "run.sh: warning: dynoctl's class caches are not ready after 60 s; figures without them" >&2
 
 RESULTS=$WORK/results.tsv
 : >"$RESULTS"
@@ -159,6 +199,10 @@ for round in $(seq 1 "$ROUNDS"); do
   n=$((n + 1))
   # shellcheck disable=SC2046
   measure "moto: dynoctl create-table" 0 $(dynoctl_create "$MOTO" "d$n-$RANDOM")
+  if [ -n "$JAVA25_HOME" ]; then
+    # shellcheck disable=SC2046
+    measure "moto: dynoctl create-table, Java 25" 0 env JAVA_HOME="$JAVA25_HOME" $(dynoctl_create "$MOTO" "e$n-$RANDOM")
+  fi
   measure "moto: boto3 script" 0 python3 src/bench/seed_boto3.py "$MOTO" "b$n-$RANDOM"
   measure "moto: aws create-table + wait" 0 bash -c 'cli_pair "$0" "$1"' "$MOTO" "c$n-$RANDOM"
   measure "bad input: dynoctl" 2 target/dynoctl create-table --name ab --pk user_id:S
@@ -209,7 +253,7 @@ for round in $(seq 1 "$SLOW_ROUNDS"); do
   measure "dynalite: dynoctl apply, 50 tables" 0 target/dynoctl apply -f "$WORK/many50" --endpoint-url "$DYNALITE"
 done
 
-python3 - "$RESULTS" <<'PY'
+python3 - "$RESULTS" "$JAVA17_HOME" "${JAVA25_HOME:-}" <<'PY'
 import collections, statistics, sys
 rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
@@ -225,10 +269,15 @@ for label, values in rows.items():
 print()
 def ratio(a, b):
     return f"{med(a, 0) / med(b, 0):.2f}x"
+java25 = "moto: dynoctl create-table, Java 25"
 for where in ("moto", "dynalite"):
     d = f"{where}: dynoctl create-table"
     print(f"{where}: dynoctl / boto3 script = {ratio(d, where + ': boto3 script')}, "
           f"dynoctl / aws pair = {ratio(d, where + ': aws create-table + wait')}")
+if java25 in rows:
+    print(f"moto on Java 25 (AOT cache): dynoctl / boto3 script = {ratio(java25, 'moto: boto3 script')}, "
+          f"dynoctl / aws pair = {ratio(java25, 'moto: aws create-table + wait')}, "
+          f"Java 25 / Java 17 = {ratio(java25, 'moto: dynoctl create-table')}")
 print("describe: dynoctl / aws = "
       f"{ratio('describe: dynoctl describe-table', 'describe: aws describe-table')} (on dynalite, an ACTIVE table)")
 print("capacity change: dynoctl / aws update-table + wait = "
@@ -237,4 +286,15 @@ print("apply of 50 tables / one create-table (dynalite, 2.5 s CREATING) = "
       f"{ratio('dynalite: dynoctl apply, 50 tables', 'dynalite: dynoctl create-table')}")
 print("plan of 100 tables / one describe-table (moto) = "
       f"{ratio('moto: dynoctl plan, 100 tables', 'moto: dynoctl describe-table')}")
+print()
+print(f"dynoctl ran on {sys.argv[2]}" + (f"; the Java 25 case on {sys.argv[3]}" if sys.argv[3] else ""))
+def target(label, what):
+    r = med(label, 0) / med("moto: boto3 script", 0)
+    mb = med(label, 1) / 1024
+    return f"{what}: {r:.2f}x the boto3 script ({'met' if r <= 0.8 else 'missed'}), peak {mb:.1f} MB"
+print("target: create + wait on moto at most 0.80x the boto3 script on both Javas, peak RSS at most 64 MB on Java 17")
+d17 = "moto: dynoctl create-table"
+print("  " + target(d17, "Java 17, AppCDS") + f" ({'met' if med(d17, 1) / 1024 <= 64 else 'missed'})")
+if java25 in rows:
+    print("  " + target(java25, "Java 25, AOT cache"))
 PY

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,26 @@ class LauncherIT {
     /** The launcher as {@code launcher} names it, run in {@code directory} (null: this one). */
     private Result launch(Path launcher, Path directory, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return start(launcher, directory, env, args).await();
+    }
+
+    /** A run under way; its stdout and stderr go to files of their own, which stay readable after it ends. */
+    record Running(Process process, Path out, Path err, String[] args) {
+        Result await() throws IOException, InterruptedException {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("dynoctl " + String.join(" ", args) + " did not finish within 60 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        }
+
+        /** What the run's stdout and stderr hold now: a background run it started must not write there. */
+        Result reread() throws IOException {
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        }
+    }
+
+    private Running start(Path launcher, Path directory, Map<String, String> env, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -57,16 +78,11 @@ class LauncherIT {
         environment.put("HOME", home.toString());
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("XDG_CACHE_HOME", home.resolve("cache").toString());
-        environment.put("DYNOCTL_CDS", "off"); // the class cache has its own test below
+        environment.put("DYNOCTL_CDS", "off"); // the class cache has its own tests below
         environment.putAll(env);
-        Path out = home.resolve("out.txt");
-        Path err = home.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("dynoctl " + String.join(" ", args) + " did not finish within 60 s");
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        return new Running(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err, args);
     }
 
     private Map<String, String> localCredentials() {
@@ -158,29 +174,28 @@ class LauncherIT {
         assertThat(result.out() + result.err()).doesNotContain(SECRET_KEY).doesNotContain(SESSION_TOKEN);
     }
 
+    /** Classes of an everyday create-table that the training put in the cache: the request, the "not found" answer, the
+     * created table, waiting and printing. The training ran these paths against its own endpoint. */
+    private static final List<String> TRAINED_CLASSES = List.of("dev.dynoctl.cli.Main", "dev.dynoctl.cli.CreateTableCommand",
+            "software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException",
+            "software.amazon.awssdk.services.dynamodb.model.CreateTableResponse", "dev.dynoctl.table.TableWaiter",
+            "dev.dynoctl.cli.TextRenderer");
+
     @Test
     void first_run_makes_the_class_cache_in_the_background_later_runs_use_it_and_a_bad_one_is_ignored() throws Exception {
-        Map<String, String> cds = Map.of("DYNOCTL_CDS", "on");
+        Map<String, String> cds = Map.of("DYNOCTL_CDS", "on", "JAVA_HOME", appCdsJdk().toString());
         Path cacheDir = home.resolve("cache").resolve("dynoctl");
 
         assertThat(launch(cds, "--version").expect(ExitCode.OK).out()).startsWith("dynoctl ");
-        Path archive = awaitArchive(cacheDir);
+        Path archive = awaitCache(cacheDir, ".jsa");
         Path classLog = home.resolve("classes.log");
         Map<String, String> logged = new java.util.HashMap<>(localCredentials());
-        logged.putAll(Map.of("DYNOCTL_CDS", "on", "DYNOCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog));
+        logged.putAll(cds);
+        logged.put("DYNOCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
         // Trained through a relative path, used through an absolute one from another directory: the archive serves both.
         launch(LAUNCHER.toAbsolutePath(), home, logged, "create-table", "--name", Emulator.uniqueTableName("Cached"),
                 "--pk", "id:S", "--endpoint-url", ddb.endpoint().toString()).expect(ExitCode.OK);
-        // The training ran the everyday paths against its own endpoint: the request, the "not found" answer, the
-        // created table, waiting and printing all come from the archive, not from the jar.
-        List<String> loaded = Files.readAllLines(classLog);
-        for (String name : List.of("dev.dynoctl.cli.Main", "dev.dynoctl.cli.CreateTableCommand",
-                "software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException",
-                "software.amazon.awssdk.services.dynamodb.model.CreateTableResponse", "dev.dynoctl.table.TableWaiter",
-                "dev.dynoctl.cli.TextRenderer")) {
-            assertThat(loaded).as(name).filteredOn(line -> line.contains(" " + name + " "))
-                    .singleElement().asString().contains("shared objects file");
-        }
+        assertLoadedFromTheCache(classLog);
 
         Files.delete(archive); // the JVM writes archives read-only
         Files.writeString(archive, "not a class data archive");
@@ -189,22 +204,195 @@ class LauncherIT {
         assertThat(withBadArchive.err()).isEmpty();
     }
 
-    /** Waits for the background training run to publish its archive (it renames a finished file into place). */
-    private static Path awaitArchive(Path cacheDir) throws Exception {
+    @Test
+    void on_java_25_first_runs_train_an_aot_cache_later_runs_map_it_and_a_foreign_damaged_or_stale_one_is_never_used()
+            throws Exception {
+        Path jdk = aotJdk();
+        // A copy of the launcher, so that it can be "rebuilt" (made newer) without touching target/.
+        Path launcher = Files.copy(LAUNCHER, Files.createDirectories(home.resolve("bin")).resolve("dynoctl"),
+                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Path cacheDir = home.resolve("cache").resolve("dynoctl");
+        Map<String, String> on = Map.of("DYNOCTL_CDS", "on", "JAVA_HOME", jdk.toString());
+
+        // Three first runs at once: one of them starts the training; none waits for it.
+        List<Running> first = List.of(start(launcher, null, on, "--version"), start(launcher, null, on, "--version"),
+                start(launcher, null, on, "--version"));
+        List<Result> firstResults = new java.util.ArrayList<>();
+        for (Running run : first) {
+            Result result = run.await().expect(ExitCode.OK);
+            assertThat(result.out()).startsWith("dynoctl ").contains("Java " + feature(jdk));
+            assertThat(result.err()).isEmpty();
+            firstResults.add(result);
+        }
+        Path cache = awaitCache(cacheDir, ".aot");
+        assertThat(cache.getFileName().toString()).as("named for the JDK's version").endsWith("-" + runtimeVersion(jdk) + ".aot");
+        assertThat(fileNames(cacheDir)).as("the cache directory after the training").containsExactly(cache.getFileName().toString());
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(first.get(i).reread()).as("the first runs' stdout and stderr after the training").isEqualTo(firstResults.get(i));
+        }
+
+        // Used: the JVM opens this file, and the trained classes come from it (the JDK's own archive has none of them).
+        Path log = home.resolve("used.log");
+        Result used = createTable(launcher, jdk, log).expect(ExitCode.OK);
+        assertThat(used.err()).isEmpty();
+        assertThat(Files.readAllLines(log)).as("the JVM's log").anyMatch(line -> line.contains("Opened AOT cache " + cache + "."));
+        assertLoadedFromTheCache(log);
+
+        // Another build of this JDK made it: its header names another JVM version. The JVM refuses it, silently here.
+        byte[] bytes = Files.readAllBytes(cache);
+        String header = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        int at = header.indexOf(" VM (");
+        assertThat(at).as("the JVM's version in the cache's header").isNotNegative();
+        int version = at + " VM (".length();
+        bytes[version] = (byte) (bytes[version] == '9' ? '8' : bytes[version] + 1);
+        Files.delete(cache);
+        Files.write(cache, bytes);
+        Path foreignLog = home.resolve("foreign.log");
+        Result foreign = createTable(launcher, jdk, foreignLog).expect(ExitCode.OK);
+        assertThat(foreign.out()).startsWith("Created table ");
+        assertThat(foreign.err()).isEmpty();
+        assertNotLoadedFromACache(foreignLog);
+
+        Files.delete(cache);
+        Files.writeString(cache, "not an AOT cache");
+        Result damaged = createTable(launcher, jdk, home.resolve("damaged.log")).expect(ExitCode.OK);
+        assertThat(damaged.out()).startsWith("Created table ");
+        assertThat(damaged.err()).isEmpty();
+
+        // A rebuilt launcher (newer than the cache, by more than the shell's one-second resolution): the cache is not
+        // passed to the JVM, and a new one is trained.
+        Thread.sleep(1100);
+        Files.setLastModifiedTime(launcher, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        Path staleLog = home.resolve("stale.log");
+        Result stale = createTable(launcher, jdk, staleLog).expect(ExitCode.OK);
+        assertThat(stale.err()).isEmpty();
+        assertThat(Files.readAllLines(staleLog)).as("the JVM's log").noneMatch(line -> line.contains("Opened AOT cache"));
+        assertNotLoadedFromACache(staleLog);
+        Path retrained = awaitCache(cacheDir, ".aot");
+        Path retrainedLog = home.resolve("retrained.log");
+        createTable(launcher, jdk, retrainedLog).expect(ExitCode.OK);
+        assertLoadedFromTheCache(retrainedLog);
+        assertThat(Files.readAllLines(retrainedLog)).anyMatch(line -> line.contains("Opened AOT cache " + retrained + "."));
+    }
+
+    @Test
+    void on_java_25_DYNOCTL_CDS_off_or_the_users_own_class_sharing_options_mean_no_cache_and_no_training() throws Exception {
+        Path jdk = aotJdk();
+        Path cacheDir = home.resolve("cache").resolve("dynoctl");
+        // -Xshare:off beside -XX:AOTCache would stop the JVM ("cannot be used at the same time"): the user's choice wins.
+        for (Map<String, String> env : List.of(Map.of("DYNOCTL_CDS", "off"), Map.of("DYNOCTL_CDS", "on", "DYNOCTL_JAVA_OPTS", "-Xshare:off"),
+                Map.of("DYNOCTL_CDS", "on", "JAVA_TOOL_OPTIONS", "-Xshare:auto"))) {
+            Map<String, String> withJdk = new java.util.HashMap<>(env);
+            withJdk.put("JAVA_HOME", jdk.toString());
+
+            Result result = launch(withJdk, "--version").expect(ExitCode.OK);
+
+            assertThat(result.out()).as("%s", env).startsWith("dynoctl ").contains("Java " + feature(jdk));
+            assertThat(result.err().lines()).as("%s: stderr, but for the JVM's own notice of JAVA_TOOL_OPTIONS", env)
+                    .allMatch(line -> line.startsWith("Picked up JAVA_TOOL_OPTIONS: "));
+            assertThat(cacheDir).as("%s: no cache directory, no training", env).doesNotExist();
+        }
+    }
+
+    /** create-table through {@code launcher} on {@code jdk}, with the cache on and the JVM's class loading and AOT log in {@code log}. */
+    private Result createTable(Path launcher, Path jdk, Path log) throws IOException, InterruptedException {
+        Map<String, String> env = new java.util.HashMap<>(localCredentials());
+        env.putAll(Map.of("DYNOCTL_CDS", "on", "JAVA_HOME", jdk.toString(),
+                "DYNOCTL_JAVA_OPTS", "-Xlog:class+load=info,aot=info:file=" + log));
+        return launch(launcher, home, env, "create-table", "--name", Emulator.uniqueTableName("Aot"), "--pk", "id:S",
+                "--endpoint-url", ddb.endpoint().toString());
+    }
+
+    private static void assertLoadedFromTheCache(Path classLog) throws IOException {
+        List<String> loaded = Files.readAllLines(classLog);
+        for (String name : TRAINED_CLASSES) {
+            assertThat(loaded).as(name).filteredOn(line -> line.contains(" " + name + " "))
+                    .singleElement().asString().contains("shared objects file");
+        }
+    }
+
+    private static void assertNotLoadedFromACache(Path classLog) throws IOException {
+        List<String> loaded = Files.readAllLines(classLog);
+        for (String name : TRAINED_CLASSES) {
+            assertThat(loaded).as(name).filteredOn(line -> line.contains(" " + name + " "))
+                    .singleElement().asString().doesNotContain("shared objects file");
+        }
+    }
+
+    /** Waits until a background training has published its cache (it renames a finished file into place) and ended. */
+    private static Path awaitCache(Path cacheDir, String suffix) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(cacheDir)) {
-                try (var files = Files.list(cacheDir)) {
-                    List<Path> all = files.toList();
-                    if (all.stream().anyMatch(p -> p.toString().endsWith(".jsa"))
-                            && all.stream().noneMatch(p -> p.toString().endsWith(".training"))) {
-                        return all.stream().filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
-                    }
+                List<String> names = fileNames(cacheDir);
+                if (names.stream().anyMatch(n -> n.endsWith(suffix)) && names.stream().noneMatch(n -> n.endsWith(".training"))) {
+                    return cacheDir.resolve(names.stream().filter(n -> n.endsWith(suffix)).findFirst().orElseThrow());
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no class cache archive appeared in " + cacheDir);
+        throw new AssertionError("no class cache (" + suffix + ") appeared in " + cacheDir + ": "
+                + (Files.isDirectory(cacheDir) ? fileNames(cacheDir) : "no directory"));
+    }
+
+    private static List<String> fileNames(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** A JDK 17-24 for the AppCDS path: the one running the tests (CI's Java 17), else one in /usr/lib/jvm. */
+    private static Path appCdsJdk() throws IOException {
+        java.util.Optional<Path> jdk = jdks().filter(j -> feature(j) >= 17 && feature(j) < 25).findFirst();
+        Assumptions.assumeTrue(jdk.isPresent(), "skipped: the AppCDS path needs a JDK 17 to 24 (none runs the tests or is in /usr/lib/jvm)");
+        return jdk.get();
+    }
+
+    /** A JDK 25 or newer for the AOT cache path: DYNOCTL_TEST_JDK25 if set, else the one running the tests or one in /usr/lib/jvm. */
+    private static Path aotJdk() throws IOException {
+        String given = System.getenv("DYNOCTL_TEST_JDK25");
+        if (given != null && !given.isEmpty()) {
+            assertThat(feature(Path.of(given))).as("DYNOCTL_TEST_JDK25=%s is a JDK 25 or newer", given).isGreaterThanOrEqualTo(25);
+            return Path.of(given);
+        }
+        java.util.Optional<Path> jdk = jdks().filter(j -> feature(j) >= 25).findFirst();
+        Assumptions.assumeTrue(jdk.isPresent(), "skipped: the AOT cache path needs a JDK 25 or newer (none runs the tests or is in "
+                + "/usr/lib/jvm; DYNOCTL_TEST_JDK25 may name one)");
+        return jdk.get();
+    }
+
+    /** JDK homes on this machine: the one running the tests first, then /usr/lib/jvm's. */
+    private static java.util.stream.Stream<Path> jdks() throws IOException {
+        List<Path> homes = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (var dirs = Files.list(jvms)) {
+                dirs.sorted().forEach(homes::add);
+            }
+        }
+        return homes.stream().filter(j -> Files.isExecutable(j.resolve("bin").resolve("java")));
+    }
+
+    /** The JDK's feature version from its release file (25 for "25.0.3"), -1 if it has none. */
+    private static int feature(Path jdk) {
+        String version = release(jdk, "JAVA_VERSION");
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d+").matcher(version);
+        return digits.lookingAt() ? Integer.parseInt(digits.group()) : -1;
+    }
+
+    /** The version the launcher names the JDK's AOT cache for. */
+    private static String runtimeVersion(Path jdk) {
+        String version = release(jdk, "JAVA_RUNTIME_VERSION");
+        return version.isEmpty() ? release(jdk, "JAVA_VERSION") : version;
+    }
+
+    private static String release(Path jdk, String key) {
+        try {
+            return Files.readAllLines(jdk.resolve("release")).stream().filter(line -> line.startsWith(key + "="))
+                    .map(line -> line.substring(key.length() + 1).replace("\"", "")).findFirst().orElse("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Test
