@@ -1,24 +1,52 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.aws.AwsSettings;
+import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.SpecSources;
+import dev.dynoctl.table.TemplateContext;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** -f PATH for the commands that work on many tables (plan, apply). */
+/** -f PATH for the commands that work on many tables (plan, apply), and how the templates among the files are read. */
 final class SpecFilesOption {
     @Option(names = {"-f", "--file"}, paramLabel = "PATH", required = true, converter = Converters.Directory.class,
-            description = {"A spec file (YAML: one or more tables, separated by ---; JSON: a table or a list of tables) or a "
-                + "directory of *.yaml, *.yml and *.json spec files; repeatable."})
+            description = {"A spec file (YAML: one or more tables, separated by ---; JSON: a table or a list of tables), a "
+                + "CloudFormation or SAM template (JSON or YAML), or a directory of *.yaml, *.yml and *.json files; repeatable."})
     List<Path> paths;
 
+    @Mixin
+    TemplateOptions templates;
+
+    private SpecSources.Result read;
+
     /** Every declared table; any problem in any file is exit 2 before anything is sent. */
-    List<DeclaredTable> read() {
-        SpecSources.Result read = SpecSources.read(paths);
-        if (!read.problems().isEmpty()) {
-            throw new InvalidSpecFilesException(read.problems());
-        }
+    List<DeclaredTable> read(AwsOptions aws, DynamoDbClients clients) {
+        read = read(templates.context(aws, clients));
+        templates.checkParameters(read.parameters());
         return read.tables();
+    }
+
+    /**
+     * Once everything is checked, before DynamoDB is called: the tables, read again with the account if a template
+     * used AWS::AccountId and only STS can say it; what the reading has to say goes to {@code warn}.
+     */
+    List<DeclaredTable> complete(AwsSettings settings, DynamoDbClients clients, Consumer<String> warn) {
+        if (templates.accountToLookUp(read.pseudoParametersUsed())) {
+            read = read(templates.withAccount(settings, clients));
+        }
+        templates.warnings(read.warnings(), read.pseudoParametersUsed()).forEach(warn);
+        return read.tables();
+    }
+
+    private SpecSources.Result read(TemplateContext context) {
+        SpecSources.Result result = SpecSources.read(paths, context);
+        if (!result.problems().isEmpty()) {
+            throw new InvalidSpecFilesException(result.problems());
+        }
+        return result;
     }
 }
