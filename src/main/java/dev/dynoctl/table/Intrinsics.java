@@ -263,6 +263,31 @@ final class Intrinsics {
         return value == null ? null : new TemplateNode.Text(value, line);
     }
 
+    /** A parameter's value, given or its Default, must be one of its AllowedValues (each item of a list), as CloudFormation checks. */
+    void checkAllowedValues(String name) throws TemplateProblem {
+        int line = parameters.lineOf(name);
+        String path = "Parameters." + name;
+        TemplateNode.Fields declared = fields(parameters.get(name), line, path);
+        String value = context.parameters().get(name);
+        if (value == null && declared.get("Default") instanceof TemplateNode.Text fallback) {
+            value = fallback.value();
+        }
+        if (value == null || !(declared.get("AllowedValues") instanceof TemplateNode.Items allowed)) {
+            return;
+        }
+        String type = declared.get("Type") instanceof TemplateNode.Text t && t.value() != null ? t.value() : "String";
+        List<String> allowedValues = new ArrayList<>();
+        for (TemplateNode item : allowed.items()) {
+            allowedValues.add(text(item, line, path + ".AllowedValues"));
+        }
+        for (String one : type.equals("CommaDelimitedList") || type.startsWith("List<") ? value.split(",", -1) : new String[] {value}) {
+            if (!allowedValues.contains(one)) {
+                throw new TemplateProblem(line, path, Names.quote(one) + (context.parameters().containsKey(name) ? " (--parameter)"
+                        : " (its Default)") + " is not one of its AllowedValues (" + String.join(", ", allowedValues) + ")");
+            }
+        }
+    }
+
     /** --parameter, else the Default; a list for CommaDelimitedList and List<...> types. */
     private TemplateNode parameter(String name, int line, String path) throws TemplateProblem {
         TemplateNode.Fields declared = fields(parameters.get(name), parameters.lineOf(name), "Parameters." + name);
@@ -281,16 +306,6 @@ final class Intrinsics {
         }
         boolean list = type.equals("CommaDelimitedList") || type.startsWith("List<");
         List<String> values = list ? List.of(value.split(",", -1)) : List.of(value);
-        if (declared.get("AllowedValues") instanceof TemplateNode.Items allowed) {
-            List<String> allowedValues = allowed.items().stream()
-                    .map(item -> item instanceof TemplateNode.Text t ? t.value() : null).toList();
-            for (String one : values) {
-                if (!allowedValues.contains(one)) {
-                    throw new TemplateProblem(line, path, "parameter " + name + ": " + Names.quote(one) + " is not one of its "
-                            + "AllowedValues (" + String.join(", ", allowedValues.stream().map(String::valueOf).toList()) + ")");
-                }
-            }
-        }
         if (!list) {
             return new TemplateNode.Text(value, line);
         }

@@ -33,7 +33,8 @@ public final class SpecSources {
                          Set<String> pseudoParametersUsed, Set<String> parameters) {
         public Result {
             tables = List.copyOf(tables);
-            problems = List.copyOf(problems);
+            // One cause met at several places (a condition, a parameter) may give the same problem more than once.
+            problems = List.copyOf(new java.util.LinkedHashSet<>(problems));
             warnings = List.copyOf(warnings);
             pseudoParametersUsed = Set.copyOf(pseudoParametersUsed);
             parameters = Set.copyOf(parameters);

@@ -41,6 +41,17 @@ final class TemplateReader {
             transforms(file, root, context, problems, warnings);
             Intrinsics intrinsics = new Intrinsics(parameters, section(root, "Mappings"), section(root, "Conditions"),
                     resources.fields().keySet(), context);
+            int before = problems.size();
+            for (String parameter : parameters.fields().keySet()) {
+                try {
+                    intrinsics.checkAllowedValues(parameter);
+                } catch (TemplateProblem problem) {
+                    problems.add(problem.in(file));
+                }
+            }
+            if (problems.size() > before) {
+                return new SpecFile.Contents(documents, problems, warnings, Set.of(), parameterNames); // every table would repeat it
+            }
             int tables = 0;
             for (Map.Entry<String, TemplateNode> entry : resources.fields().entrySet()) {
                 String id = entry.getKey();

@@ -78,8 +78,8 @@ final class TemplateTable {
         TemplateTable table = new TemplateTable(file, id, type, context, problems, warnings);
         int before = problems.size();
         table.line = line;
-        table.evaluate(resource, globals, intrinsics);
-        if (problems.size() == before) {
+        // A property that could not be evaluated would only be reported again as missing: then nothing is mapped.
+        if (table.evaluate(resource, globals, intrinsics)) {
             table.attempt(type.equals(TABLE) ? table::table : table::simpleTable);
         }
         if (problems.size() > before) {
@@ -88,40 +88,53 @@ final class TemplateTable {
         return Optional.of(new SpecFile.Document(new Origin(file, line, 0, id), table.settings, table.lines, table.labels));
     }
 
-    /** Evaluates each property on its own, so that each bad one is a problem; unsupported ones are not evaluated. */
-    private void evaluate(TemplateNode.Fields resource, TemplateNode.Fields globals, Intrinsics intrinsics) {
+    /**
+     * Evaluates each property on its own, so that each bad one is a problem; unsupported ones are not evaluated.
+     * @return whether every property could be evaluated
+     */
+    private boolean evaluate(TemplateNode.Fields resource, TemplateNode.Fields globals, Intrinsics intrinsics) {
         Map<String, TemplateNode> values = new LinkedHashMap<>();
         Map<String, Integer> valueLines = new HashMap<>();
+        properties = new TemplateNode.Fields(values, valueLines, line);
         TemplateNode given = resource.get("Properties");
-        attempt(() -> {
+        TemplateNode.Fields raw;
+        try {
             // Properties may itself be a function (Fn::If); otherwise each property is evaluated alone below.
-            TemplateNode.Fields raw = given == null ? new TemplateNode.Fields(Map.of(), Map.of(), line)
+            raw = given == null ? new TemplateNode.Fields(Map.of(), Map.of(), line)
                     : given instanceof TemplateNode.Fields plain && plain.function() == null ? plain
                     : fields(intrinsics.value(given, base), base);
-            Map<String, TemplateNode> all = new LinkedHashMap<>(globals.fields());
-            all.putAll(raw.fields());
-            Set<String> known = type.equals(TABLE) ? TABLE_PROPERTIES : SIMPLE_TABLE_PROPERTIES;
-            for (Map.Entry<String, TemplateNode> property : all.entrySet()) {
-                String name = property.getKey();
-                int at = raw.fields().containsKey(name) ? raw.lineOf(name) : globals.lineOf(name);
-                String path = base + "." + name;
-                if (type.equals(TABLE) && UNSUPPORTED.containsKey(name)) {
-                    unsupported(at, path, UNSUPPORTED.get(name));
-                } else if (!known.contains(name)) {
-                    problems.add(new SpecProblem(new Origin(file, at, 0), path, "unknown property of " + type + " (known: "
-                            + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
-                } else {
-                    attempt(() -> {
-                        TemplateNode value = intrinsics.value(property.getValue(), path);
-                        if (value != null) {
-                            values.put(name, value);
-                            valueLines.put(name, at);
-                        }
-                    });
+        } catch (TemplateProblem problem) {
+            problems.add(problem.in(file));
+            return false;
+        }
+        Map<String, TemplateNode> all = new LinkedHashMap<>(globals.fields());
+        all.putAll(raw.fields());
+        Set<String> known = type.equals(TABLE) ? TABLE_PROPERTIES : SIMPLE_TABLE_PROPERTIES;
+        boolean evaluated = true;
+        for (Map.Entry<String, TemplateNode> property : all.entrySet()) {
+            String name = property.getKey();
+            int at = raw.fields().containsKey(name) ? raw.lineOf(name) : globals.lineOf(name);
+            String path = base + "." + name;
+            if (type.equals(TABLE) && UNSUPPORTED.containsKey(name)) {
+                unsupported(at, path, UNSUPPORTED.get(name));
+            } else if (!known.contains(name)) {
+                problems.add(new SpecProblem(new Origin(file, at, 0), path, "unknown property of " + type + " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
+            } else {
+                try {
+                    TemplateNode value = intrinsics.value(property.getValue(), path);
+                    if (value != null) {
+                        values.put(name, value);
+                        valueLines.put(name, at);
+                    }
+                } catch (TemplateProblem problem) {
+                    problems.add(problem.in(file));
+                    evaluated = false;
                 }
             }
-        });
+        }
         properties = new TemplateNode.Fields(values, valueLines, line);
+        return evaluated;
     }
 
     private interface Step {

@@ -70,8 +70,7 @@ class TemplateIntrinsicsTest {
         assertThat(problems(PLAIN, named(PARAMETERS, "!Ref Team"))).containsExactly("template.yaml:10: "
                 + "Resources.Table.Properties.TableName.Ref: parameter Team has no value: give --parameter Team=VALUE (it has no Default)");
         assertThat(problems(context(Map.of("Env", "test"), Optional.empty(), Optional.empty()), named(PARAMETERS, "!Ref Env")))
-                .containsExactly("template.yaml:10: Resources.Table.Properties.TableName.Ref: parameter Env: 'test' is not one "
-                        + "of its AllowedValues (dev, prod)");
+                .containsExactly("template.yaml:2: Parameters.Env: 'test' (--parameter) is not one of its AllowedValues (dev, prod)");
         assertThat(problems(PLAIN, named(PARAMETERS, "!Ref FromSsm"))).containsExactly("template.yaml:10: "
                 + "Resources.Table.Properties.TableName.Ref: parameter FromSsm is read from SSM Parameter Store when CloudFormation "
                 + "deploys: give --parameter FromSsm=VALUE");
