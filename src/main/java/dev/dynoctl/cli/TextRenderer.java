@@ -132,7 +132,8 @@ final class TextRenderer implements Renderer {
 
     private void plan(DeclaredTable declared, TablePlan plan) {
         // A template's table is named with its logical ID: Users (UsersTable): create (template.yaml:12)
-        String table = plan.table() + (declared.origin().resource() == null ? "" : " (" + declared.origin().resource() + ")");
+        String resource = declared.origin().resource();
+        String table = plan.table() + (resource == null || resource.equals(plan.table()) ? "" : " (" + resource + ")");
         String where = " (" + declared.origin().place() + ")";
         switch (plan.action()) {
             case CREATE -> out.println(table + ": create" + where);

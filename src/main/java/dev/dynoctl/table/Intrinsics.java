@@ -275,12 +275,11 @@ final class Intrinsics {
         if (value == null || !(declared.get("AllowedValues") instanceof TemplateNode.Items allowed)) {
             return;
         }
-        String type = declared.get("Type") instanceof TemplateNode.Text t && t.value() != null ? t.value() : "String";
         List<String> allowedValues = new ArrayList<>();
         for (TemplateNode item : allowed.items()) {
             allowedValues.add(text(item, line, path + ".AllowedValues"));
         }
-        for (String one : type.equals("CommaDelimitedList") || type.startsWith("List<") ? value.split(",", -1) : new String[] {value}) {
+        for (String one : isList(type(declared)) ? value.split(",", -1) : new String[] {value}) {
             if (!allowedValues.contains(one)) {
                 throw new TemplateProblem(line, path, Names.quote(one) + (context.parameters().containsKey(name) ? " (--parameter)"
                         : " (its Default)") + " is not one of its AllowedValues (" + String.join(", ", allowedValues) + ")");
@@ -291,7 +290,7 @@ final class Intrinsics {
     /** --parameter, else the Default; a list for CommaDelimitedList and List<...> types. */
     private TemplateNode parameter(String name, int line, String path) throws TemplateProblem {
         TemplateNode.Fields declared = fields(parameters.get(name), parameters.lineOf(name), "Parameters." + name);
-        String type = declared.get("Type") instanceof TemplateNode.Text t && t.value() != null ? t.value() : "String";
+        String type = type(declared);
         String value = context.parameters().get(name);
         if (value == null) {
             if (type.startsWith("AWS::SSM::Parameter::Value<")) {
@@ -304,12 +303,22 @@ final class Intrinsics {
             }
             value = fallback.value();
         }
-        boolean list = type.equals("CommaDelimitedList") || type.startsWith("List<");
-        List<String> values = list ? List.of(value.split(",", -1)) : List.of(value);
-        if (!list) {
+        if (!isList(type)) {
             return new TemplateNode.Text(value, line);
         }
-        return new TemplateNode.Items(values.stream().map(v -> (TemplateNode) new TemplateNode.Text(v, line)).toList(), line);
+        List<TemplateNode> items = new ArrayList<>();
+        for (String item : value.split(",", -1)) {
+            items.add(new TemplateNode.Text(item, line));
+        }
+        return new TemplateNode.Items(items, line);
+    }
+
+    private static String type(TemplateNode.Fields parameter) {
+        return parameter.get("Type") instanceof TemplateNode.Text type && type.value() != null ? type.value() : "String";
+    }
+
+    private static boolean isList(String type) {
+        return type.equals("CommaDelimitedList") || type.startsWith("List<");
     }
 
     /** Fn::Sub "text with ${Name}" or [text, {Name: value}]; ${!Name} is the literal ${Name}. */

@@ -54,14 +54,15 @@ final class TemplateTable {
     /** AttributeDefinitions by name, and the ones a key schema used. */
     private final Map<String, String> attributeTypes = new LinkedHashMap<>();
     private final Set<String> usedAttributes = new LinkedHashSet<>();
+    private final int line;
     private TemplateNode.Fields properties;
-    private int line;
 
-    private TemplateTable(Path file, String id, String type, TemplateContext context, List<SpecProblem> problems,
+    private TemplateTable(Path file, String id, String type, int line, TemplateContext context, List<SpecProblem> problems,
                           List<SpecProblem> warnings) {
         this.file = file;
         this.id = id;
         this.type = type;
+        this.line = line;
         this.base = "Resources." + id + ".Properties";
         this.context = context;
         this.problems = problems;
@@ -75,9 +76,8 @@ final class TemplateTable {
     static Optional<SpecFile.Document> read(Path file, String id, String type, TemplateNode.Fields resource, int line,
                                             TemplateNode.Fields globals, Intrinsics intrinsics, TemplateContext context,
                                             List<SpecProblem> problems, List<SpecProblem> warnings) {
-        TemplateTable table = new TemplateTable(file, id, type, context, problems, warnings);
+        TemplateTable table = new TemplateTable(file, id, type, line, context, problems, warnings);
         int before = problems.size();
-        table.line = line;
         // A property that could not be evaluated would only be reported again as missing: then nothing is mapped.
         if (table.evaluate(resource, globals, intrinsics)) {
             table.attempt(type.equals(TABLE) ? table::table : table::simpleTable);
@@ -209,7 +209,7 @@ final class TemplateTable {
         String primaryKey = "id:S";
         TemplateNode given = properties.get("PrimaryKey");
         if (given != null) {
-            TemplateNode.Fields key = fields(given, path("PrimaryKey"));
+            TemplateNode.Fields key = fields(given, path("PrimaryKey"), "Name", "Type");
             String name = text(required(key, "Name", path("PrimaryKey")), path("PrimaryKey.Name"));
             String keyType = text(required(key, "Type", path("PrimaryKey")), path("PrimaryKey.Type"));
             primaryKey = name + ":" + switch (keyType) {
@@ -255,7 +255,7 @@ final class TemplateTable {
         String range = null;
         for (int i = 0; i < elements.size(); i++) {
             String at = path + "[" + i + "]";
-            TemplateNode.Fields element = fields(elements.get(i), at);
+            TemplateNode.Fields element = fields(elements.get(i), at, "AttributeName", "KeyType");
             String name = text(required(element, "AttributeName", at), at + ".AttributeName");
             String role = text(required(element, "KeyType", at), at + ".KeyType");
             if (role.equals("HASH") && hash == null) {
@@ -278,7 +278,7 @@ final class TemplateTable {
         List<TemplateNode> definitions = items(required("AttributeDefinitions"), path);
         for (int i = 0; i < definitions.size(); i++) {
             String at = path + "[" + i + "]";
-            TemplateNode.Fields definition = fields(definitions.get(i), at);
+            TemplateNode.Fields definition = fields(definitions.get(i), at, "AttributeName", "AttributeType");
             String name = text(required(definition, "AttributeName", at), at + ".AttributeName");
             String attributeType = text(required(definition, "AttributeType", at), at + ".AttributeType");
             if (!Set.of("S", "N", "B").contains(attributeType)) {
@@ -310,7 +310,7 @@ final class TemplateTable {
     private void capacity() throws TemplateProblem {
         TemplateNode given = properties.get("ProvisionedThroughput");
         if (given != null) {
-            TemplateNode.Fields capacity = fields(given, path("ProvisionedThroughput"));
+            TemplateNode.Fields capacity = fields(given, path("ProvisionedThroughput"), "ReadCapacityUnits", "WriteCapacityUnits");
             put("read-capacity", text(required(capacity, "ReadCapacityUnits", path("ProvisionedThroughput")),
                     path("ProvisionedThroughput.ReadCapacityUnits")), "ProvisionedThroughput.ReadCapacityUnits",
                     capacity.lineOf("ReadCapacityUnits"));
@@ -350,14 +350,16 @@ final class TemplateTable {
             }
             text.append(":projection=").append(projection(index, at));
             if (index.get("ProvisionedThroughput") != null) {
-                TemplateNode.Fields capacity = fields(index.get("ProvisionedThroughput"), at + ".ProvisionedThroughput");
+                TemplateNode.Fields capacity = fields(index.get("ProvisionedThroughput"), at + ".ProvisionedThroughput",
+                        "ReadCapacityUnits", "WriteCapacityUnits");
                 text.append(":rcu=").append(text(required(capacity, "ReadCapacityUnits", at + ".ProvisionedThroughput"),
                         at + ".ProvisionedThroughput.ReadCapacityUnits"));
                 text.append(":wcu=").append(text(required(capacity, "WriteCapacityUnits", at + ".ProvisionedThroughput"),
                         at + ".ProvisionedThroughput.WriteCapacityUnits"));
             }
             if (index.get("OnDemandThroughput") != null) {
-                TemplateNode.Fields max = fields(index.get("OnDemandThroughput"), at + ".OnDemandThroughput");
+                TemplateNode.Fields max = fields(index.get("OnDemandThroughput"), at + ".OnDemandThroughput",
+                        "MaxReadRequestUnits", "MaxWriteRequestUnits");
                 for (String[] figure : List.of(new String[] {"MaxReadRequestUnits", "max-rcu"}, new String[] {"MaxWriteRequestUnits", "max-wcu"})) {
                     if (max.get(figure[0]) != null && !text(max.get(figure[0]), at + ".OnDemandThroughput." + figure[0]).equals("-1")) {
                         text.append(':').append(figure[1]).append('=').append(text(max.get(figure[0]), ""));
@@ -410,7 +412,8 @@ final class TemplateTable {
     }
 
     private static String projection(TemplateNode.Fields index, String at) throws TemplateProblem {
-        TemplateNode.Fields projection = fields(required(index, "Projection", at), at + ".Projection");
+        TemplateNode.Fields projection = fields(required(index, "Projection", at), at + ".Projection", "ProjectionType",
+                "NonKeyAttributes");
         String projectionType = text(required(projection, "ProjectionType", at + ".Projection"), at + ".Projection.ProjectionType");
         TemplateNode nonKey = projection.get("NonKeyAttributes");
         switch (projectionType) {
@@ -442,7 +445,7 @@ final class TemplateTable {
             put("stream", Toggle.OFF, "StreamSpecification");
             return;
         }
-        TemplateNode.Fields stream = fields(given, path("StreamSpecification"));
+        TemplateNode.Fields stream = fields(given, path("StreamSpecification"), "StreamViewType", "ResourcePolicy");
         if (stream.get("ResourcePolicy") != null) {
             unsupported(stream.lineOf("ResourcePolicy"), path("StreamSpecification.ResourcePolicy"), "a stream's resource policy");
         }
@@ -454,7 +457,7 @@ final class TemplateTable {
         TemplateNode given = properties.get("TimeToLiveSpecification");
         String setting = Toggle.OFF;
         if (given != null) {
-            TemplateNode.Fields ttl = fields(given, path("TimeToLiveSpecification"));
+            TemplateNode.Fields ttl = fields(given, path("TimeToLiveSpecification"), "AttributeName", "Enabled");
             if (bool(required(ttl, "Enabled", path("TimeToLiveSpecification")), path("TimeToLiveSpecification.Enabled"))) {
                 setting = text(required(ttl, "AttributeName", path("TimeToLiveSpecification")),
                         path("TimeToLiveSpecification.AttributeName"));
@@ -470,7 +473,7 @@ final class TemplateTable {
             put("pitr", "false", "PointInTimeRecoverySpecification");
             return;
         }
-        TemplateNode.Fields pitr = fields(given, path);
+        TemplateNode.Fields pitr = fields(given, path, "PointInTimeRecoveryEnabled", "RecoveryPeriodInDays");
         boolean enabled = pitr.get("PointInTimeRecoveryEnabled") != null
                 && bool(pitr.get("PointInTimeRecoveryEnabled"), path + ".PointInTimeRecoveryEnabled");
         put("pitr", String.valueOf(enabled), "PointInTimeRecoverySpecification", pitr.lineOf("PointInTimeRecoveryEnabled"));
@@ -488,7 +491,7 @@ final class TemplateTable {
             put("sse", "aws-owned", "SSESpecification");
             return;
         }
-        TemplateNode.Fields sse = fields(given, path);
+        TemplateNode.Fields sse = fields(given, path, "SSEEnabled", "SSEType", "KMSMasterKeyId");
         boolean enabled = bool(required(sse, "SSEEnabled", path), path + ".SSEEnabled");
         Optional<String> key = sse.get("KMSMasterKeyId") == null ? Optional.empty()
                 : Optional.of(text(sse.get("KMSMasterKeyId"), path + ".KMSMasterKeyId"));
@@ -507,7 +510,7 @@ final class TemplateTable {
         String path = path("ContributorInsightsSpecification");
         boolean enabled = false;
         if (given != null) {
-            TemplateNode.Fields insights = fields(given, path);
+            TemplateNode.Fields insights = fields(given, path, "Enabled", "Mode");
             enabled = bool(required(insights, "Enabled", path), path + ".Enabled");
             if (insights.get("Mode") != null && !text(insights.get("Mode"), path + ".Mode").equals("ACCESSED_AND_THROTTLED_KEYS")) {
                 unsupported(insights.lineOf("Mode"), path + ".Mode", "contributor insights of throttled keys only");
@@ -529,7 +532,7 @@ final class TemplateTable {
         } else {
             List<TemplateNode> list = items(given, path);
             for (int i = 0; i < list.size(); i++) {
-                TemplateNode.Fields tag = fields(list.get(i), path + "[" + i + "]");
+                TemplateNode.Fields tag = fields(list.get(i), path + "[" + i + "]", "Key", "Value");
                 tags.put(text(required(tag, "Key", path + "[" + i + "]"), path + "[" + i + "].Key"),
                         required(tag, "Value", path + "[" + i + "]"));
             }
@@ -551,7 +554,7 @@ final class TemplateTable {
             put("resource-policy", Toggle.OFF, "ResourcePolicy");
             return;
         }
-        TemplateNode document = required(fields(given, path), "PolicyDocument", path);
+        TemplateNode document = required(fields(given, path, "PolicyDocument"), "PolicyDocument", path);
         String policy;
         if (document instanceof TemplateNode.Fields object) {
             StringWriter json = new StringWriter();
@@ -599,7 +602,7 @@ final class TemplateTable {
         if (given == null) {
             return;
         }
-        TemplateNode.Fields units = fields(given, path(property));
+        TemplateNode.Fields units = fields(given, path(property), read, write);
         for (String[] figure : List.of(new String[] {read, readSetting}, new String[] {write, writeSetting})) {
             TemplateNode value = units.get(figure[0]);
             // -1 is CloudFormation's "no maximum": not declared here.
@@ -667,6 +670,18 @@ final class TemplateTable {
             return items.items();
         }
         throw new TemplateProblem(node.line(), path, "expected a list, got " + TemplateNode.kind(node));
+    }
+
+    /** A mapping with only the {@code known} properties (CloudFormation refuses others; a typo would be lost). */
+    private static TemplateNode.Fields fields(TemplateNode node, String path, String... known) throws TemplateProblem {
+        TemplateNode.Fields fields = fields(node, path);
+        for (String property : fields.fields().keySet()) {
+            if (!List.of(known).contains(property)) {
+                throw new TemplateProblem(fields.lineOf(property), path + "." + property, "unknown property (known: "
+                        + String.join(", ", known) + ")");
+            }
+        }
+        return fields;
     }
 
     private static TemplateNode.Fields fields(TemplateNode node, String path) throws TemplateProblem {

@@ -11,6 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,5 +131,31 @@ class TemplateHostileTest {
     void a_template_is_one_yaml_document() throws IOException {
         assertThat(problems("two.yaml", "Resources:\n" + TABLE + "      TableName: users\n---\nname: Other\npk: id:S\n"))
                 .containsExactly("two.yaml: a template is one YAML document; this file has more after it");
+    }
+
+    /** Text made of what YAML and CloudFormation give meaning to, under a Resources key and in a table's TableName. */
+    @Provide
+    Arbitrary<String> hostile() {
+        return Arbitraries.strings().withChars("!&*[]{}:,-?|>'\"#%@`${}\\\n\t \u0000\u00e9RefSubIfGetAtt.:=").ofMaxLength(400);
+    }
+
+    @Property(tries = 200)
+    void any_text_is_read_or_is_problems_never_an_exception(@ForAll("hostile") String text) throws IOException {
+        Path dir = Files.createTempDirectory("hostile");
+        try {
+            Path whole = Files.writeString(dir.resolve("whole.yaml"), "Resources:\n" + text);
+            Path named = Files.writeString(dir.resolve("named.yaml"), "Resources:\n" + TABLE + "      TableName: " + text + "\n");
+            Path json = Files.writeString(dir.resolve("t.json"), "{\"Resources\": " + text + "}");
+            SpecSources.Result result = assertTimeoutPreemptively(QUICKLY, () -> SpecSources.read(List.of(whole, named, json),
+                    Templates.none()));
+            assertThat(result.problems().size() + result.tables().size()).isPositive();
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 }

@@ -454,4 +454,11 @@ class TemplateTablesTest {
         assertThat(contents.documents()).singleElement().satisfies(document ->
                 assertThat(document.settings()).containsEntry("name", List.of("Users")).containsEntry("pk", List.of("id:S")));
     }
+
+    @Test
+    void an_unknown_property_inside_a_property_is_a_problem_too() throws IOException {
+        assertThat(problems(USERS + "      StreamSpecification: {StreamEnabled: true, StreamViewType: KEYS_ONLY}\n"))
+                .containsExactly("template.yaml:9: Resources.UsersTable.Properties.StreamSpecification.StreamEnabled: unknown "
+                        + "property (known: StreamViewType, ResourcePolicy)");
+    }
 }
