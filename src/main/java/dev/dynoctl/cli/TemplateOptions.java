@@ -101,10 +101,17 @@ final class TemplateOptions {
 
     /** The context with the credentials' account: one STS GetCallerIdentity call, once everything else was checked. */
     TemplateContext withAccount(AwsSettings settings, DynamoDbClients clients) {
-        try {
-            return context.withAccountId(clients.callerAccount(settings));
-        } catch (SdkException e) {
-            throw new AwsCallException("GetCallerIdentity (STS, for AWS::AccountId)", e, "--account-id gives the account without it");
+        return context.withAccountId(Sts.account(settings, clients));
+    }
+
+    /** A class of its own: verifying a catch of SdkException loads the SDK, which bad input must not (LauncherIT). */
+    private static final class Sts {
+        static String account(AwsSettings settings, DynamoDbClients clients) {
+            try {
+                return clients.callerAccount(settings);
+            } catch (SdkException e) {
+                throw new AwsCallException("GetCallerIdentity (STS, for AWS::AccountId)", e, "--account-id gives the account without it");
+            }
         }
     }
 
