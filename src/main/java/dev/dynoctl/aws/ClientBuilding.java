@@ -18,7 +18,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK side of {@link DynamoDbClients}, in a class of its own so that the JVM loads the SDK's classes only when a
@@ -29,24 +31,52 @@ final class ClientBuilding {
     }
 
     static DynamoDbClient build(AwsSettings settings, DynamoDbClients clients) {
-        DynamoDbClients.Timeouts timeouts = clients.timeouts();
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .apiCallAttemptTimeout(timeouts.attempt())
-                .apiCallTimeout(timeouts.call())
-                .retryStrategy(RetryMode.STANDARD);
-        clients.interceptors().forEach(override::addExecutionInterceptor);
         Optional<URI> endpoint = clients.endpoint(settings);
-        boolean plainHttp = endpoint.map(uri -> "http".equalsIgnoreCase(uri.getScheme())).orElse(false);
         var builder = DynamoDbClient.builder()
                 .region(region(settings, clients))
                 .credentialsProvider(credentials(settings))
-                .httpClient(plainHttp ? plainHttpClient(timeouts) : UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeouts.connect())
-                        .socketTimeout(timeouts.read())
-                        .build())
-                .overrideConfiguration(override.build());
+                .httpClient(httpClient(endpoint, clients.timeouts()))
+                .overrideConfiguration(override(clients));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** The account of the credentials (STS GetCallerIdentity), with the DynamoDB client's settings; STS's own endpoint. */
+    static String callerAccount(AwsSettings settings, DynamoDbClients clients) {
+        Optional<URI> endpoint = Optional.ofNullable(clients.environment().get("AWS_ENDPOINT_URL_STS"))
+                .filter(value -> !value.isBlank()).map(value -> Endpoints.parse("AWS_ENDPOINT_URL_STS", value));
+        var builder = StsClient.builder()
+                .region(region(settings, clients))
+                .credentialsProvider(credentials(settings))
+                .httpClient(httpClient(endpoint, clients.timeouts()))
+                .overrideConfiguration(override(clients));
+        endpoint.ifPresent(builder::endpointOverride);
+        try (StsClient sts = builder.build()) {
+            return sts.getCallerIdentity().account();
+        }
+    }
+
+    /** The region's partition: its name (aws, aws-cn, ...) and DNS suffix (amazonaws.com, ...), from the SDK's own table. */
+    static DynamoDbClients.Partition partition(String region) {
+        PartitionMetadata partition = PartitionMetadata.of(Region.of(region));
+        return new DynamoDbClients.Partition(partition.id(), partition.dnsSuffix());
+    }
+
+    private static ClientOverrideConfiguration override(DynamoDbClients clients) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(clients.timeouts().attempt())
+                .apiCallTimeout(clients.timeouts().call())
+                .retryStrategy(RetryMode.STANDARD);
+        clients.interceptors().forEach(override::addExecutionInterceptor);
+        return override.build();
+    }
+
+    private static SdkHttpClient httpClient(Optional<URI> endpoint, DynamoDbClients.Timeouts timeouts) {
+        boolean plainHttp = endpoint.map(uri -> "http".equalsIgnoreCase(uri.getScheme())).orElse(false);
+        return plainHttp ? plainHttpClient(timeouts) : UrlConnectionHttpClient.builder()
+                .connectionTimeout(timeouts.connect())
+                .socketTimeout(timeouts.read())
+                .build();
     }
 
     /**
@@ -84,7 +114,7 @@ final class ClientBuilding {
     }
 
     /** --region, else AWS_REGION, else AWS_DEFAULT_REGION (the AWS CLI's; the SDK ignores it), else the SDK chain. */
-    private static Region region(AwsSettings settings, DynamoDbClients clients) {
+    static Region region(AwsSettings settings, DynamoDbClients clients) {
         if (settings.region().isPresent()) {
             return Region.of(settings.region().get());
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -48,6 +49,30 @@ public final class DynamoDbClients {
     /** Builds the client; the SDK's classes load only from here on (bad input never gets this far). */
     public DynamoDbClient open(AwsSettings settings) {
         return ClientBuilding.build(settings, this);
+    }
+
+    /** The region a client of these settings uses (the region chain is walked only when asked). */
+    public String region(AwsSettings settings) {
+        return ClientBuilding.region(settings, this).id();
+    }
+
+    /** A partition of AWS: its name and DNS suffix, aws and amazonaws.com for most regions, aws-cn and amazonaws.com.cn, ... */
+    public record Partition(String name, String dnsSuffix) {
+    }
+
+    public static Partition partition(String region) {
+        return ClientBuilding.partition(region);
+    }
+
+    /** The AWS account of these settings' credentials: one STS GetCallerIdentity call ({@code AWS_ENDPOINT_URL_STS} honoured). */
+    public String callerAccount(AwsSettings settings) {
+        return ClientBuilding.callerAccount(settings, this);
+    }
+
+    /** Whether DynamoDB is reached at an endpoint of the user's (--endpoint-url, --local or the variables), not AWS's own. */
+    public boolean endpointGiven(AwsSettings settings) {
+        return settings.endpoint().isPresent() || Stream.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL")
+                .map(environment::get).anyMatch(value -> value != null && !value.isBlank());
     }
 
     Timeouts timeouts() {

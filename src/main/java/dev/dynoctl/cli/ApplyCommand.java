@@ -1,5 +1,6 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.aws.AwsSettings;
 import dev.dynoctl.table.ApplyRun;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.DynamoDbTables;
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParameterException;
             "Plans every table first: if one is blocked (it needs replacing, or an index deletion is not allowed) nothing is "
                 + "changed (exit 3). Then creates and "
                 + "changes run in parallel, each waited for as create-table does; one line per table as it finishes."},
-        footer = {"%nExamples:", "  dynoctl apply -f tables/", "  dynoctl apply -f tables/ --parallelism 10 --wait-timeout 30m -o json"})
+        footer = {"%nExamples:", "  dynoctl apply -f tables/", "  dynoctl apply -f tables/ --parallelism 10 --wait-timeout 30m -o json",
+            "  dynoctl apply -f cdk.out/Shop.template.json --name-from-logical-id --local"})
 final class ApplyCommand extends AwsCommand {
     @Mixin
     SpecFilesOption files;
@@ -48,13 +50,18 @@ final class ApplyCommand extends AwsCommand {
             throw new ParameterException(spec.commandLine(), "--parallelism must be between 1 and "
                     + ApplyRun.DEFAULT_PARALLELISM + " (got " + parallelism + ")");
         }
-        declared = files.read();
+        declared = files.read(aws, context.clients());
         if (!wait.waiting()) {
             declared.stream().filter(table -> table.spec().hasFollowUps()).findFirst().ifPresent(table -> {
                 throw new InvalidSpecException("no-wait", "cannot be used for " + table.spec().name() + " (" + table.origin()
                         + "): TTL, PITR and contributor insights are applied once a table is ACTIVE");
             });
         }
+    }
+
+    @Override
+    void prepare(AwsSettings settings) {
+        declared = files.complete(settings, context.clients(), this::warn);
     }
 
     @Override
@@ -75,10 +82,8 @@ final class ApplyCommand extends AwsCommand {
                     new TableProvisioner.Options(wait.waiting(), changes.allowed()), parallelism, progress,
                     outcome -> progress.finished(outcome.table(), out(), printer.applied(outcome)));
         }
-        if (!output.quiet) {
-            outcomes.forEach(outcome -> outcome.done().ifPresent(done -> done.skipped().forEach(skipped ->
-                    err().println(spec.qualifiedName() + ": warning: " + outcome.table() + ": " + skipped))));
-        }
+        outcomes.forEach(outcome -> outcome.done().ifPresent(done -> done.skipped()
+                .forEach(skipped -> warn(outcome.table() + ": " + skipped))));
         ExitCode exit = ExitCode.mostSerious(outcomes.stream().filter(outcome -> outcome.done().isEmpty())
                 .map(outcome -> Renderer.failure(outcome).code()).toList());
         printer.applySummary(outcomes, exit);

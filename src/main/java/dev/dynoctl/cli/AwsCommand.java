@@ -36,6 +36,10 @@ abstract class AwsCommand implements Callable<Integer> {
     /** Validate everything the user typed (throwing ParameterException or InvalidSpecException) before any AWS call. */
     abstract void validate();
 
+    /** Once input is valid, before the DynamoDB client: what else the run needs to know (e.g. an account ID, from STS). */
+    void prepare(AwsSettings settings) {
+    }
+
     /** The work, with a client built once for this run; returns the exit code. */
     abstract ExitCode execute(DynamoDbTables tables, TableWaiter waiter);
 
@@ -55,6 +59,7 @@ abstract class AwsCommand implements Callable<Integer> {
     }
 
     private int run(AwsSettings settings) {
+        prepare(settings);
         try (DynamoDbClient client = context.clients().open(settings)) {
             DynamoDbTables tables = new DynamoDbTables(client);
             return execute(tables, new TableWaiter(tables, context.clock())).code();
@@ -72,6 +77,13 @@ abstract class AwsCommand implements Callable<Integer> {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** A warning on stderr, unless -q. */
+    void warn(String warning) {
+        if (!output.quiet) {
+            err().println(spec.qualifiedName() + ": warning: " + warning);
+        }
     }
 
     Progress progress() {

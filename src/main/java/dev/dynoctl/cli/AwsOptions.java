@@ -1,6 +1,7 @@
 package dev.dynoctl.cli;
 
 import dev.dynoctl.aws.AwsSettings;
+import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.table.InvalidSpecException;
 import java.net.URI;
 import java.util.Optional;
@@ -38,6 +39,15 @@ public final class AwsOptions {
 
     /** For --local: the local endpoint, dummy credentials, and a region unless one was given. */
     AwsSettings localSettings(URI endpoint) {
-        return new AwsSettings(Optional.of(region == null ? "us-east-1" : region), Optional.empty(), Optional.of(endpoint), true);
+        return new AwsSettings(Optional.of(localRegion()), Optional.empty(), Optional.of(endpoint), true);
+    }
+
+    /** The region the run's client will use, found without starting a local engine. */
+    String region(DynamoDbClients clients) {
+        return local ? localRegion() : clients.region(settings());
+    }
+
+    private String localRegion() {
+        return region == null ? "us-east-1" : region;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.aws.AwsSettings;
 import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.InvalidSpecException;
 import dev.dynoctl.table.ProvisionResult;
@@ -9,12 +10,14 @@ import dev.dynoctl.table.SpecParser;
 import dev.dynoctl.table.TableProvisioner;
 import dev.dynoctl.table.TableSpec;
 import dev.dynoctl.table.TableWaiter;
+import dev.dynoctl.table.TemplateContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.IModelTransformer;
@@ -35,20 +38,26 @@ import picocli.CommandLine.Option;
             "      --billing-mode provisioned --read-capacity 5 --write-capacity 5",
             "  dynoctl create-table --name Users --pk user_id:S --gsi ByEmail:email:S --ttl-attribute expires_at \\\\",
             "      --stream NEW_AND_OLD_IMAGES --tag team=identity --pitr --deletion-protection",
-            "  dynoctl create-table --spec tables/users.yaml --region eu-west-1"},
+            "  dynoctl create-table --spec tables/users.yaml --region eu-west-1",
+            "  dynoctl create-table --spec template.yaml --parameter Env=dev --local"},
         modelTransformer = CreateTableCommand.DefinitionOptions.class)
 final class CreateTableCommand extends AwsCommand {
     @Option(names = "--spec", paramLabel = "FILE", order = 2,
-            description = "Read the table definition from a JSON or YAML file; flags given too override its settings.")
+            description = "Read the table definition from a JSON or YAML spec file, or a CloudFormation or SAM template "
+                    + "declaring one table; flags given too override its settings.")
     Path specFile;
 
     @Mixin
     ChangeOptions changes;
 
     @Mixin
+    TemplateOptions templates;
+
+    @Mixin
     WaitOptions wait;
 
     private TableSpec tableSpec;
+    private SpecFile.Contents file;
 
     CreateTableCommand(CliContext context) {
         super(context);
@@ -56,26 +65,45 @@ final class CreateTableCommand extends AwsCommand {
 
     @Override
     void validate() {
-        Map<String, List<String>> settings = new LinkedHashMap<>();
-        SpecFile.Document file = specFile == null ? null : SpecFile.read(specFile);
+        tableSpec = declared(templates.context(aws, context.clients()));
+    }
+
+    @Override
+    void prepare(AwsSettings settings) {
+        if (file != null && templates.accountToLookUp(file.pseudoParametersUsed())) {
+            tableSpec = declared(templates.withAccount(settings, context.clients()));
+        }
         if (file != null) {
-            settings.putAll(file.settings());
+            templates.warnings(file.warnings(), file.pseudoParametersUsed()).forEach(this::warn);
+        }
+    }
+
+    /** The table the --spec file (a spec file or a template) and the flags declare; flags override the file's settings. */
+    private TableSpec declared(TemplateContext templateContext) {
+        Map<String, List<String>> settings = new LinkedHashMap<>();
+        file = specFile == null ? null : SpecFile.read(specFile, templateContext);
+        templates.checkParameters(file == null ? Set.of() : file.parameters());
+        SpecFile.Document document = file == null ? null : file.documents().get(0);
+        if (document != null) {
+            settings.putAll(document.settings());
         }
         Map<String, List<String>> flags = commandLineSettings();
         settings.putAll(flags);
+        TableSpec declared;
         try {
-            tableSpec = SpecParser.parse(settings);
+            declared = SpecParser.parse(settings);
         } catch (InvalidSpecException e) {
-            if (file != null && file.settings().containsKey(e.setting()) && !flags.containsKey(e.setting())) {
+            if (document != null && document.settings().containsKey(e.setting()) && !flags.containsKey(e.setting())) {
                 // The bad value is the file's: name its line, not a flag that was never typed.
-                throw new InvalidSpecException("spec", file.originOf(e.setting()) + ": " + e.setting() + ": " + e.getMessage());
+                throw new InvalidSpecException("spec", document.problem(e.setting(), e.getMessage()).toString());
             }
             throw e;
         }
-        if (!wait.waiting() && tableSpec.hasFollowUps()) {
+        if (!wait.waiting() && declared.hasFollowUps()) {
             throw new InvalidSpecException("no-wait", "cannot be combined with --ttl-attribute, --pitr or --contributor-insights "
                     + "(they are applied once the table is ACTIVE)");
         }
+        return declared;
     }
 
     /** The table-definition flags given on the command line, by setting name, as typed. */
@@ -103,9 +131,7 @@ final class CreateTableCommand extends AwsCommand {
             return ErrorReporter.report(spec.commandLine(), failure.get());
         }
         ProvisionResult.Done result = (ProvisionResult.Done) provisioned;
-        if (!output.quiet) {
-            result.skipped().forEach(skipped -> err().println(spec.qualifiedName() + ": warning: " + skipped));
-        }
+        result.skipped().forEach(this::warn);
         String status = result.table().tableStatusAsString();
         double seconds = result.waited().toMillis() / 1000.0;
         String headline = switch (result.outcome()) {

@@ -107,10 +107,4 @@ final class ExportTableCommand extends AwsCommand {
     private void warn(ExportedTable exported) {
         exported.skipped().forEach(skipped -> warn(exported.table() + ": " + skipped));
     }
-
-    private void warn(String warning) {
-        if (!output.quiet) {
-            err().println(spec.qualifiedName() + ": warning: " + warning);
-        }
-    }
 }

@@ -139,8 +139,11 @@ final class JsonRenderer implements Renderer {
     private static Map<String, Object> plan(DeclaredTable declared, TablePlan plan) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("TableName", plan.table());
+        if (declared.origin().resource() != null) {
+            fields.put("LogicalId", declared.origin().resource());
+        }
         fields.put("Action", plan.action().name());
-        fields.put("Source", declared.origin().toString());
+        fields.put("Source", declared.origin().place());
         List<Map<String, Object>> steps = new ArrayList<>();
         for (Step step : plan.steps()) {
             Map<String, Object> described = ordered("Setting", step.setting(), "Before", step.before(), "After", step.after());

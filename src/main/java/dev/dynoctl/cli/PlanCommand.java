@@ -1,5 +1,6 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.aws.AwsSettings;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.TablePlan;
@@ -15,8 +16,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show what apply would do to the tables the spec files declare, matched by name: nothing is changed.",
-            "Exit 0 when every table is in sync, 11 when apply has something to do, 3 when a table needs replacing."},
-        footer = {"%nExamples:", "  dynoctl plan -f tables/", "  dynoctl plan -f tables/orders.yaml -f tables/users.yaml --all -o json"})
+            "Exit 0 when every table is in sync, 11 when apply has something to do, 3 when a table needs replacing.",
+            "Spec files and CloudFormation / SAM templates (their AWS::DynamoDB::Table and AWS::Serverless::SimpleTable "
+                + "resources) alike."},
+        footer = {"%nExamples:", "  dynoctl plan -f tables/", "  dynoctl plan -f tables/orders.yaml -f tables/users.yaml --all -o json",
+            "  dynoctl plan -f template.yaml --parameter Env=prod --stack-name shop"})
 final class PlanCommand extends AwsCommand {
     @Mixin
     SpecFilesOption files;
@@ -35,7 +39,12 @@ final class PlanCommand extends AwsCommand {
 
     @Override
     void validate() {
-        declared = files.read();
+        declared = files.read(aws, context.clients());
+    }
+
+    @Override
+    void prepare(AwsSettings settings) {
+        declared = files.complete(settings, context.clients(), this::warn);
     }
 
     @Override
@@ -48,10 +57,7 @@ final class PlanCommand extends AwsCommand {
             unmanaged = tables.listNames().stream().filter(name -> !names.contains(name)).collect(Collectors.toCollection(TreeSet::new))
                     .stream().toList();
         }
-        if (!output.quiet) {
-            plans.forEach(plan -> plan.skipped().forEach(skipped ->
-                    err().println(spec.qualifiedName() + ": warning: " + plan.table() + ": " + skipped)));
-        }
+        plans.forEach(plan -> plan.skipped().forEach(skipped -> warn(plan.table() + ": " + skipped)));
         renderer().plans(declared, plans, unmanaged);
         if (plans.stream().anyMatch(plan -> plan.action() == TablePlan.Action.BLOCKED)) {
             return ExitCode.TABLE_DIFFERS;

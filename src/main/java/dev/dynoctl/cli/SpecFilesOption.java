@@ -1,29 +1,73 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.aws.AwsSettings;
+import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.SpecSources;
+import dev.dynoctl.table.TemplateContext;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** -f PATH for the commands that work on many tables (plan, apply). */
+/** -f PATH for the commands that work on many tables (plan, apply), and how the templates among the files are read. */
 final class SpecFilesOption {
     @Option(names = {"-f", "--file"}, paramLabel = "PATH", required = true, converter = Converters.Directory.class,
-            description = {"A spec file (YAML: one or more tables, separated by ---; JSON: a table or a list of tables) or a "
-                + "directory of *.yaml, *.yml and *.json spec files; repeatable."})
+            description = {"A spec file (YAML: one or more tables, separated by ---; JSON: a table or a list of tables), a "
+                + "CloudFormation or SAM template (JSON or YAML), or a directory of *.yaml, *.yml and *.json files; repeatable."})
     List<Path> paths;
 
+    @Mixin
+    TemplateOptions templates;
+
+    private Reading reading;
+
     /** Every declared table; any problem in any file is exit 2 before anything is sent. */
-    List<DeclaredTable> read() {
-        return read(paths);
+    List<DeclaredTable> read(AwsOptions aws, DynamoDbClients clients) {
+        reading = new Reading(paths, templates);
+        return reading.read(aws, clients);
     }
 
-    /** The same for another command's -f option. */
-    static List<DeclaredTable> read(List<Path> paths) {
-        SpecSources.Result read = SpecSources.read(paths);
-        if (!read.problems().isEmpty()) {
-            throw new InvalidSpecFilesException(read.problems());
+    List<DeclaredTable> complete(AwsSettings settings, DynamoDbClients clients, Consumer<String> warn) {
+        return reading.complete(settings, clients, warn);
+    }
+
+    /** Reading declared tables from files and templates: here, and for status's optional -f. */
+    static final class Reading {
+        private final List<Path> paths;
+        private final TemplateOptions templates;
+        private SpecSources.Result read;
+
+        Reading(List<Path> paths, TemplateOptions templates) {
+            this.paths = paths;
+            this.templates = templates;
         }
-        return read.tables();
+
+        List<DeclaredTable> read(AwsOptions aws, DynamoDbClients clients) {
+            read = read(templates.context(aws, clients));
+            templates.checkParameters(read.parameters());
+            return read.tables();
+        }
+
+        /**
+         * Once everything is checked, before DynamoDB is called: the tables, read again with the account if a template
+         * used AWS::AccountId and only STS can say it; what the reading has to say goes to {@code warn}.
+         */
+        List<DeclaredTable> complete(AwsSettings settings, DynamoDbClients clients, Consumer<String> warn) {
+            if (templates.accountToLookUp(read.pseudoParametersUsed())) {
+                read = read(templates.withAccount(settings, clients));
+            }
+            templates.warnings(read.warnings(), read.pseudoParametersUsed()).forEach(warn);
+            return read.tables();
+        }
+
+        private SpecSources.Result read(TemplateContext context) {
+            SpecSources.Result result = SpecSources.read(paths, context);
+            if (!result.problems().isEmpty()) {
+                throw new InvalidSpecFilesException(result.problems());
+            }
+            return result;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dynoctl.cli;
 
+import dev.dynoctl.aws.AwsSettings;
 import dev.dynoctl.table.DeclaredTable;
 import dev.dynoctl.table.DynamoDbTables;
 import dev.dynoctl.table.Names;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -37,9 +39,13 @@ final class StatusCommand extends AwsCommand {
     boolean all;
 
     @Option(names = {"-f", "--file"}, paramLabel = "PATH", converter = Converters.Directory.class,
-            description = "The tables a spec file or a directory of spec files declares (as plan reads them), with a column "
+            description = "The tables a spec file, a CloudFormation or SAM template, or a directory of them declares (as "
+                    + "plan reads them), with a column "
                     + "saying whether each is in sync, differs or is missing; repeatable.")
     List<Path> files = new ArrayList<>();
+
+    @Mixin
+    TemplateOptions templates;
 
     @Option(names = "--watch", description = "Read again until every table and its indexes are ACTIVE: at a terminal the "
             + "table is redrawn in place, otherwise a line is printed when a table's state changes.")
@@ -50,6 +56,7 @@ final class StatusCommand extends AwsCommand {
     Duration timeout;
 
     private List<DeclaredTable> declared = List.of();
+    private SpecFilesOption.Reading reading;
 
     StatusCommand(CliContext context) {
         super(context);
@@ -71,7 +78,15 @@ final class StatusCommand extends AwsCommand {
             throw new ParameterException(spec.commandLine(), "--timeout is for --watch only");
         }
         if (!files.isEmpty()) {
-            declared = SpecFilesOption.read(files);
+            reading = new SpecFilesOption.Reading(files, templates);
+            declared = reading.read(aws, context.clients());
+        }
+    }
+
+    @Override
+    void prepare(AwsSettings settings) {
+        if (reading != null) {
+            declared = reading.complete(settings, context.clients(), this::warn);
         }
     }
 

@@ -154,19 +154,22 @@ final class TextRenderer implements Renderer {
     }
 
     private void plan(DeclaredTable declared, TablePlan plan) {
-        String where = " (" + declared.origin() + ")";
+        // A template's table is named with its logical ID: Users (UsersTable): create (template.yaml:12)
+        String resource = declared.origin().resource();
+        String table = plan.table() + (resource == null || resource.equals(plan.table()) ? "" : " (" + resource + ")");
+        String where = " (" + declared.origin().place() + ")";
         switch (plan.action()) {
-            case CREATE -> out.println(plan.table() + ": create" + where);
-            case IN_SYNC -> out.println(plan.table() + ": in sync" + where);
-            case WAIT -> out.println(plan.table() + ": wait" + where + ": " + plan.existing().map(TextRenderer::pending).orElse("")
+            case CREATE -> out.println(table + ": create" + where);
+            case IN_SYNC -> out.println(table + ": in sync" + where);
+            case WAIT -> out.println(table + ": wait" + where + ": " + plan.existing().map(TextRenderer::pending).orElse("")
                     + "; apply waits until it is ACTIVE");
             case CHANGE -> {
-                out.println(plan.table() + ": change" + where);
+                out.println(table + ": change" + where);
                 plan.steps().forEach(step -> out.println("  " + step + step.caution().map(c -> " (note: " + c + ")").orElse("")));
             }
             case BLOCKED -> {
                 boolean replace = plan.blockers().stream().anyMatch(Difference::requiresReplacement);
-                out.println(plan.table() + ": blocked" + where + ": " + (replace ? "requires replacing the table"
+                out.println(table + ": blocked" + where + ": " + (replace ? "requires replacing the table"
                         : "differs in a way apply does not change") + "; apply changes nothing while a table is blocked");
                 plan.blockers().forEach(blocker -> out.println("  " + blocker));
             }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -34,6 +35,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * </pre>
  * A YAML file may declare several tables as documents separated by {@code ---}; a JSON file declares one table
  * (an object) or a list of them. The settings are read here, with the line of each; {@link SpecParser} checks them.
+ * A file whose top level has {@code Resources} is a CloudFormation or SAM template instead ({@link TemplateReader}).
  */
 public final class SpecFile {
     static final int MAX_BYTES = 1024 * 1024;
@@ -43,37 +45,64 @@ public final class SpecFile {
     private SpecFile() {
     }
 
-    /** One table's settings as a document declared them, with the line of each setting. */
-    public record Document(Origin origin, Map<String, List<String>> settings, Map<String, Integer> lines) {
+    /**
+     * One table's settings as a document declared them, with the line of each setting and, for a template, the
+     * property each setting came from ({@code labels}: how a problem names the setting; its key when absent).
+     */
+    public record Document(Origin origin, Map<String, List<String>> settings, Map<String, Integer> lines,
+                           Map<String, String> labels) {
+        public Document(Origin origin, Map<String, List<String>> settings, Map<String, Integer> lines) {
+            this(origin, settings, lines, Map.of());
+        }
+
         /** Where a setting is declared; the document's start for one it lacks (e.g. a missing required setting). */
         public Origin originOf(String setting) {
             return origin.atLine(lines.getOrDefault(setting, origin.line()));
         }
+
+        /** A problem with a setting, where it is declared (the property's path names a template's resource). */
+        public SpecProblem problem(String setting, String message) {
+            Origin at = originOf(setting);
+            return new SpecProblem(new Origin(at.file(), at.line(), at.document()), labels.getOrDefault(setting, setting), message);
+        }
     }
 
-    /** Every document of a file that could be read, and a problem for each one that could not. */
-    record Contents(List<Document> documents, List<SpecProblem> problems) {
+    /**
+     * Every document of a file that could be read, a problem for each one that could not, and what a template
+     * showed besides: warnings (what --ignore-unsupported left out), the pseudo parameters it used and the parameters
+     * it declares.
+     */
+    public record Contents(List<Document> documents, List<SpecProblem> problems, List<SpecProblem> warnings,
+                           Set<String> pseudoParametersUsed, Set<String> parameters) {
     }
 
-    /** The one table a {@code --spec} file declares; its first problem as the exception. */
-    public static Document read(Path file) {
-        Contents contents = contents(file);
+    /** The one table a {@code --spec} file (or template) declares, and what reading it showed; its first problem as the exception. */
+    public static Contents read(Path file, TemplateContext templates) {
+        Contents contents = contents(file, templates);
         if (!contents.problems().isEmpty()) {
             throw new InvalidSpecException("spec", contents.problems().get(0).toString());
         }
-        if (contents.documents().size() > 1) {
+        if (contents.documents().size() != 1) {
             throw new InvalidSpecException("spec", file + ": declares " + contents.documents().size()
                     + " tables; --spec takes a file declaring one");
         }
-        return contents.documents().get(0);
+        return contents;
     }
 
-    static Contents contents(Path file) {
-        Contents contents = new Contents(new ArrayList<>(), new ArrayList<>());
+    static Contents contents(Path file, TemplateContext templates) {
+        Contents contents = new Contents(new ArrayList<>(), new ArrayList<>(), List.of(), Set.of(), Set.of());
         try {
-            read(file, contents);
+            String text = text(file);
+            // Only a text that names Resources can be a template: spec files are not parsed twice.
+            TemplateParser.Parsed parsed = text.contains("Resources") ? TemplateParser.parse(text, isJson(file)) : null;
+            if (parsed != null && TemplateReader.isTemplate(parsed)) {
+                return TemplateReader.read(file, parsed, templates);
+            }
+            read(file, text, contents);
         } catch (Problem p) {
             contents.problems().add(p.problem);
+        } catch (TemplateProblem p) {
+            contents.problems().add(p.in(file));
         }
         if (contents.documents().isEmpty() && contents.problems().isEmpty()) {
             contents.problems().add(new SpecProblem(Origin.of(file), null, "holds no table definition"));
@@ -81,10 +110,13 @@ public final class SpecFile {
         return contents;
     }
 
+    private static boolean isJson(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
     /** Adds each document to {@code into}; throws for a problem that stops the reading of the whole file. */
-    private static void read(Path file, Contents into) throws Problem {
-        String text = text(file);
-        boolean json = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    private static void read(Path file, String text, Contents into) throws Problem {
+        boolean json = isJson(file);
         try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
             try {
                 JsonToken token = parser.nextToken();
@@ -128,7 +160,7 @@ public final class SpecFile {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new Problem(Origin.of(file), null, "larger than 1 MiB; a spec file declares tables, not data");
+                throw new Problem(Origin.of(file), null, "larger than 1 MiB; a spec file or template declares tables, not data");
             }
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException | RuntimeException e) {

@@ -36,8 +36,9 @@ public record TableSpec(String name, KeyAttribute partitionKey, Optional<KeyAttr
         return all.stream().distinct().toList();
     }
 
-    /** Settings applied after the table is ACTIVE, which need waiting. */
+    /** Settings applied after the table is ACTIVE, which need waiting; one declared off needs nothing on a new table. */
     public boolean hasFollowUps() {
-        return ttl.filter(Toggle::isOn).isPresent() || pitr.isPresent() || contributorInsights.isPresent();
+        return ttl.filter(Toggle::isOn).isPresent() || pitr.filter(Pitr::enabled).isPresent()
+                || contributorInsights.orElse(false);
     }
 }

@@ -63,4 +63,20 @@ class RendererTest {
                 + "{\"TableName\":\"Other\",\"Action\":\"UNMANAGED\"}],"
                 + "\"Summary\":{\"Create\":0,\"Change\":1,\"Wait\":0,\"InSync\":0,\"Blocked\":1,\"Unmanaged\":1}}");
     }
+
+    @Test
+    void a_templates_table_is_named_with_its_logical_id_in_both_formats() {
+        List<DeclaredTable> declared = List.of(new DeclaredTable(DECLARED.get(0).spec(),
+                new Origin(Path.of("template.yaml"), 12, 0, "OrdersTable")));
+        List<TablePlan> plans = List.of(new TablePlan("Orders", TablePlan.Action.CREATE, List.of(), List.of(), List.of(),
+                Optional.empty()));
+        StringWriter text = new StringWriter();
+        new TextRenderer(new PrintWriter(text)).plans(declared, plans, List.of());
+        StringWriter json = new StringWriter();
+        new JsonRenderer(new PrintWriter(json)).plans(declared, plans, List.of());
+
+        assertThat(text.toString().lines()).containsExactly("Orders (OrdersTable): create (template.yaml:12)", "Plan: 1 to create.");
+        assertThat(json.toString().replaceAll("\\s+", "")).startsWith("{\"Tables\":[{\"TableName\":\"Orders\",\"LogicalId\":"
+                + "\"OrdersTable\",\"Action\":\"CREATE\",\"Source\":\"template.yaml:12\",");
+    }
 }

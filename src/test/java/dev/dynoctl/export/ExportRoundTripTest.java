@@ -120,7 +120,7 @@ class ExportRoundTripTest {
             Path file = Files.createTempFile("export", ".yaml");
             try {
                 Files.writeString(file, document);
-                SpecSources.Result result = SpecSources.read(List.of(file));
+                SpecSources.Result result = SpecSources.read(List.of(file), dev.dynoctl.table.Templates.none());
                 assertThat(result.problems()).as("problems reading\n%s", document).isEmpty();
                 assertThat(result.tables()).hasSize(1);
                 return result.tables().get(0).spec();

@@ -25,7 +25,7 @@ class SpecSourcesTest {
 
     /** Each problem as printed, with paths relative to the temporary directory. */
     private List<String> problems(Path... paths) {
-        return SpecSources.read(List.of(paths)).problems().stream().map(p -> p.toString().replace(dir + "/", "")).toList();
+        return SpecSources.read(List.of(paths), Templates.none()).problems().stream().map(p -> p.toString().replace(dir + "/", "")).toList();
     }
 
     private static List<String> names(SpecSources.Result result) {
@@ -37,7 +37,7 @@ class SpecSourcesTest {
         Path file = write("tables.yaml", String.join("\n", "# the shop", "name: Users", "pk: id:S", "---", "name: Orders",
                 "pk: id:S", "sk: ts:N", "---", "", "table-name: Events", "pk: device:S", ""));
 
-        SpecSources.Result result = SpecSources.read(List.of(file));
+        SpecSources.Result result = SpecSources.read(List.of(file), Templates.none());
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.tables()).extracting(DeclaredTable::origin)
@@ -51,7 +51,7 @@ class SpecSourcesTest {
     void a_trailing_document_separator_declares_nothing() throws IOException {
         Path file = write("users.yaml", "---\nname: Users\npk: id:S\n---\n");
 
-        SpecSources.Result result = SpecSources.read(List.of(file));
+        SpecSources.Result result = SpecSources.read(List.of(file), Templates.none());
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.tables()).extracting(DeclaredTable::origin).containsExactly(new Origin(file, 2, 1));
@@ -61,7 +61,7 @@ class SpecSourcesTest {
     void json_list_numbers_its_elements_as_documents() throws IOException {
         Path file = write("tables.json", "[\n{\"name\": \"Users\", \"pk\": \"id:S\"},\n\n{\"name\": \"Orders\", \"pk\": \"id:S\"}\n]\n");
 
-        SpecSources.Result result = SpecSources.read(List.of(file));
+        SpecSources.Result result = SpecSources.read(List.of(file), Templates.none());
 
         assertThat(result.problems()).isEmpty();
         assertThat(names(result)).containsExactly("Users", "Orders");
@@ -72,7 +72,7 @@ class SpecSourcesTest {
     void json_object_is_one_unnumbered_document() throws IOException {
         Path file = write("users.json", "{\"table-name\": \"Users\", \"pk\": \"id:S\", \"tag\": {\"team\": \"identity\"}}");
 
-        SpecSources.Result result = SpecSources.read(List.of(file));
+        SpecSources.Result result = SpecSources.read(List.of(file), Templates.none());
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.tables()).singleElement().satisfies(table -> {
@@ -89,7 +89,7 @@ class SpecSourcesTest {
         write("tables/notes.txt", "name: Txt\npk: id:S\n");
         write("tables/nested/d.yaml", "name: Ddd\npk: id:S\n");
 
-        SpecSources.Result result = SpecSources.read(List.of(dir.resolve("tables")));
+        SpecSources.Result result = SpecSources.read(List.of(dir.resolve("tables")), Templates.none());
 
         assertThat(result.problems()).isEmpty();
         assertThat(names(result)).containsExactly("Aaa", "Bbb", "Ccc");
@@ -100,7 +100,7 @@ class SpecSourcesTest {
     void a_file_reached_twice_is_read_once() throws IOException {
         Path file = write("tables/users.yaml", "name: Users\npk: id:S\n");
 
-        SpecSources.Result result = SpecSources.read(List.of(dir.resolve("tables"), file));
+        SpecSources.Result result = SpecSources.read(List.of(dir.resolve("tables"), file), Templates.none());
 
         assertThat(result.problems()).isEmpty();
         assertThat(names(result)).containsExactly("Users");
@@ -149,7 +149,7 @@ class SpecSourcesTest {
     void a_document_that_is_not_a_mapping_is_a_problem_and_the_others_are_still_read() throws IOException {
         Path file = write("mixed.yaml", "name: Users\npk: id:S\n---\n- name: Orders\n---\njust text\n---\nname: Events\npk: id:S\n");
 
-        SpecSources.Result result = SpecSources.read(List.of(file));
+        SpecSources.Result result = SpecSources.read(List.of(file), Templates.none());
 
         assertThat(problems(file)).containsExactly(
                 "mixed.yaml:4 (document 2): must hold a mapping of settings, e.g. name: Users and pk: user_id:S",
@@ -198,7 +198,7 @@ class SpecSourcesTest {
         Path first = write("tables/a.yaml", "pk: id:S\nname: Users\n");
         write("tables/b.yaml", "name: Users\npk: other:S\n---\nname: Orders\npk: id:S\n---\nname: Orders\npk: id:S\n");
 
-        SpecSources.Result result = SpecSources.read(List.of(dir.resolve("tables")));
+        SpecSources.Result result = SpecSources.read(List.of(dir.resolve("tables")), Templates.none());
 
         assertThat(problems(dir.resolve("tables"))).containsExactly(
                 "tables/b.yaml:1 (document 1): name: table Users is declared twice: here and at tables/a.yaml:2",
@@ -212,7 +212,7 @@ class SpecSourcesTest {
         write("tables/policy.json", "{\"Version\": \"2012-10-17\", \"Statement\": []}");
         Path file = write("tables/users.yaml", "name: Users\npk: id:S\nresource-policy: '@policy.json'\n");
 
-        SpecSources.Result result = SpecSources.read(List.of(file));
+        SpecSources.Result result = SpecSources.read(List.of(file), Templates.none());
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.tables().get(0).spec().resourcePolicy()).contains(Toggle.on("{\"Version\": \"2012-10-17\", \"Statement\": []}"));
@@ -254,7 +254,7 @@ class SpecSourcesTest {
     void file_larger_than_one_mib_is_refused() throws IOException {
         Path file = write("big.yaml", "name: Users\npk: id:S\n" + "# padding\n".repeat(2 * 1024 * 1024 / 10));
 
-        assertThat(problems(file)).containsExactly("big.yaml: larger than 1 MiB; a spec file declares tables, not data");
+        assertThat(problems(file)).containsExactly("big.yaml: larger than 1 MiB; a spec file or template declares tables, not data");
     }
 
     @Test
@@ -262,12 +262,12 @@ class SpecSourcesTest {
         Path two = write("two.yaml", "name: Users\npk: id:S\n---\nname: Orders\npk: id:S\n");
         Path unknown = write("unknown.yaml", "name: Users\ncolour: blue\n");
 
-        assertThat(SpecFile.read(write("one.yaml", "table-name: Users\npk: id:S\n")).settings())
+        assertThat(SpecFile.read(write("one.yaml", "table-name: Users\npk: id:S\n"), Templates.none()).documents().get(0).settings())
                 .containsExactly(java.util.Map.entry("name", List.of("Users")), java.util.Map.entry("pk", List.of("id:S")));
-        assertThatThrownBy(() -> SpecFile.read(two)).isInstanceOf(InvalidSpecException.class)
+        assertThatThrownBy(() -> SpecFile.read(two, Templates.none())).isInstanceOf(InvalidSpecException.class)
                 .hasMessage(two + ": declares 2 tables; --spec takes a file declaring one")
                 .satisfies(e -> assertThat(((InvalidSpecException) e).setting()).isEqualTo("spec"));
-        assertThatThrownBy(() -> SpecFile.read(unknown)).isInstanceOf(InvalidSpecException.class)
+        assertThatThrownBy(() -> SpecFile.read(unknown, Templates.none())).isInstanceOf(InvalidSpecException.class)
                 .hasMessageStartingWith(unknown + ":2: unknown setting 'colour'");
     }
 }
