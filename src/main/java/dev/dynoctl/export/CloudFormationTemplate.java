@@ -1,6 +1,7 @@
 package dev.dynoctl.export;
 
 import dev.dynoctl.table.ExistingTable;
+import dev.dynoctl.table.Toggle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,13 @@ public final class CloudFormationTemplate {
     private CloudFormationTemplate() {
     }
 
+    /** @throws ExportException for TTL on an attribute named off: a template that leaves TTL out declares it off */
     public static ExportedTable write(ExistingTable existing) {
+        existing.settings().ttl().flatMap(Toggle::value).filter(attribute -> attribute.trim().equalsIgnoreCase(Toggle.OFF))
+                .ifPresent(attribute -> {
+                    throw new ExportException("table " + existing.settings().name() + ": TTL is on an attribute named "
+                            + attribute + ", which dynoctl reads as TTL off: export it as a spec file (which leaves TTL out)");
+                });
         ExportedSettings exported = ExportedSettings.of(existing);
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("Type", CloudFormationTable.TYPE);

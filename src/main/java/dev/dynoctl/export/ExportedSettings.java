@@ -4,11 +4,13 @@ import dev.dynoctl.table.Billing;
 import dev.dynoctl.table.Encryption;
 import dev.dynoctl.table.ExistingTable;
 import dev.dynoctl.table.GlobalIndex;
+import dev.dynoctl.table.IndexSyntax;
 import dev.dynoctl.table.LocalIndex;
 import dev.dynoctl.table.Projection;
 import dev.dynoctl.table.Setting;
 import dev.dynoctl.table.TableClass;
 import dev.dynoctl.table.TableSpec;
+import dev.dynoctl.table.Toggle;
 import dev.dynoctl.table.UnitLimits;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +34,21 @@ record ExportedSettings(TableSpec spec, List<String> skipped) {
     static final long DEFAULT_WARM_READ = 12_000;
     static final long DEFAULT_WARM_WRITE = 4_000;
 
+    /**
+     * @throws ExportException for an index whose attribute names no declaration can hold (leaving it out would make
+     *                         apply --prune-indexes delete it)
+     */
     static ExportedSettings of(ExistingTable existing) {
+        TableSpec reported = existing.settings();
+        boolean provisioned = reported.billing() instanceof Billing.Provisioned;
+        reported.globalIndexes().stream().filter(index -> IndexSyntax.format(index, provisioned).isEmpty()).findFirst()
+                .ifPresent(index -> {
+                    throw undeclarable(reported, Setting.GSI, index.name());
+                });
+        reported.localIndexes().stream().filter(index -> IndexSyntax.format(index).isEmpty()).findFirst()
+                .ifPresent(index -> {
+                    throw undeclarable(reported, Setting.LSI, index.name());
+                });
         List<String> skipped = new ArrayList<>();
         new TreeMap<>(existing.unreported()).forEach((setting, why) -> {
             if (setting != Setting.TABLE_CLASS) {
@@ -44,9 +60,13 @@ record ExportedSettings(TableSpec spec, List<String> skipped) {
         Optional<TableClass> tableClass = table.tableClass().or(() -> Optional.of(TableClass.STANDARD));
         Map<String, String> tags = new TreeMap<>();
         List<String> awsTags = new ArrayList<>();
+        // Declared tags are KEY=VALUE, split at the first '=' (in templates too, which dynoctl reads into that form).
+        List<String> withEquals = new ArrayList<>();
         table.tags().forEach((key, value) -> {
             if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
                 awsTags.add(key);
+            } else if (key.contains("=")) {
+                withEquals.add(key);
             } else {
                 tags.put(key, value);
             }
@@ -54,6 +74,17 @@ record ExportedSettings(TableSpec spec, List<String> skipped) {
         if (!awsTags.isEmpty()) {
             skipped.add(Setting.TAG.label() + ": " + String.join(", ", awsTags.stream().sorted().toList())
                     + ": AWS's own (aws:), which no declaration can set" + NOT_EXPORTED);
+        }
+        if (!withEquals.isEmpty()) {
+            skipped.add(Setting.TAG.label() + ": " + String.join(", ", withEquals.stream().sorted().toList())
+                    + ": a key with '=', which no declaration can hold" + NOT_EXPORTED);
+        }
+        // Declarations say "off" for TTL off: an attribute of that name cannot be declared.
+        Optional<Toggle<String>> ttl = table.ttl();
+        if (ttl.flatMap(Toggle::value).filter(attribute -> attribute.trim().equalsIgnoreCase(Toggle.OFF)).isPresent()) {
+            skipped.add(Setting.TTL_ATTRIBUTE.label() + ": its attribute is named " + ttl.get().value().get()
+                    + ", which a declaration reads as TTL off" + NOT_EXPORTED);
+            ttl = Optional.empty();
         }
         boolean onDemand = table.billing() instanceof Billing.OnDemand;
         List<GlobalIndex> globalIndexes = table.globalIndexes().stream()
@@ -71,10 +102,15 @@ record ExportedSettings(TableSpec spec, List<String> skipped) {
         Optional<Encryption> encryption = table.encryption()
                 .map(sse -> sse instanceof Encryption.Kms kms && kms.key().isEmpty() ? new Encryption.AwsManaged() : sse);
         TableSpec spec = new TableSpec(table.name(), table.partitionKey(), table.sortKey(), table.billing(), globalIndexes,
-                localIndexes, table.stream(), table.ttl(), tags, encryption, tableClass, table.deletionProtection(),
+                localIndexes, table.stream(), ttl, tags, encryption, tableClass, table.deletionProtection(),
                 table.pitr(), onDemand ? table.onDemandMax() : Optional.empty(), warm, table.resourcePolicy(),
                 table.contributorInsights());
         return new ExportedSettings(spec, skipped);
+    }
+
+    private static ExportException undeclarable(TableSpec spec, Setting setting, String index) {
+        return new ExportException(spec.name() + ": " + setting.label() + " " + index + ": its attribute names cannot be "
+                + "declared (they contain ',', '=', '(' or ')', or begin or end with a space)");
     }
 
     private static Projection sorted(Projection projection) {

@@ -25,35 +25,14 @@ public final class SpecWriter {
     private SpecWriter() {
     }
 
-    /** @throws ExportException when an index's attribute names cannot be written in the index syntax */
+    /** @throws ExportException when an index's attribute names cannot be declared (see {@link ExportedSettings#of}) */
     public static ExportedTable write(ExistingTable existing) {
         ExportedSettings exported = ExportedSettings.of(existing);
         List<String> skipped = new ArrayList<>(exported.skipped());
-        // A spec file's tags are read as KEY=VALUE, split at the first '=': a key holding one cannot be written.
-        Map<String, String> tags = new LinkedHashMap<>();
-        List<String> unwritable = new ArrayList<>();
-        exported.spec().tags().forEach((key, value) -> {
-            if (key.contains("=")) {
-                unwritable.add(key);
-            } else {
-                tags.put(key, value);
-            }
-        });
-        if (!unwritable.isEmpty()) {
-            skipped.add(Setting.TAG.label() + ": " + String.join(", ", unwritable) + ": a key with '=' cannot be written in a "
-                    + "spec file (use --format cloudformation)" + ExportedSettings.NOT_EXPORTED);
-        }
-        // The reader takes ttl-attribute: off (quoted or not) for TTL off: an attribute of that name would turn TTL off.
-        Optional<Toggle<String>> ttl = exported.spec().ttl();
-        if (ttl.flatMap(Toggle::value).filter(attribute -> attribute.trim().equalsIgnoreCase(Toggle.OFF)).isPresent()) {
-            skipped.add(Setting.TTL_ATTRIBUTE.label() + ": its attribute is named " + ttl.get().value().get() + ", which a spec "
-                    + "file reads as TTL off (use --format cloudformation)" + ExportedSettings.NOT_EXPORTED);
-            ttl = Optional.empty();
-        }
-        return new ExportedTable(exported.spec().name(), Yaml.document(settings(exported.spec(), tags, ttl)), skipped);
+        return new ExportedTable(exported.spec().name(), Yaml.document(settings(exported.spec())), skipped);
     }
 
-    private static Map<String, Object> settings(TableSpec spec, Map<String, String> tags, Optional<Toggle<String>> ttl) {
+    private static Map<String, Object> settings(TableSpec spec) {
         Map<String, Object> file = new LinkedHashMap<>();
         file.put(Setting.NAME.key(), spec.name());
         file.put(Setting.PK.key(), spec.partitionKey().syntax());
@@ -66,18 +45,18 @@ public final class SpecWriter {
         }
         List<String> globalIndexes = new ArrayList<>();
         for (GlobalIndex index : spec.globalIndexes()) {
-            globalIndexes.add(IndexSyntax.format(index, provisioned).orElseThrow(() -> unwritable(spec, Setting.GSI, index.name())));
+            globalIndexes.add(IndexSyntax.format(index, provisioned).orElseThrow());
         }
         putList(file, Setting.GSI, globalIndexes);
         List<String> localIndexes = new ArrayList<>();
         for (LocalIndex index : spec.localIndexes()) {
-            localIndexes.add(IndexSyntax.format(index).orElseThrow(() -> unwritable(spec, Setting.LSI, index.name())));
+            localIndexes.add(IndexSyntax.format(index).orElseThrow());
         }
         putList(file, Setting.LSI, localIndexes);
         spec.stream().ifPresent(stream -> file.put(Setting.STREAM.key(), stream.value().<Object>map(Enum::name).orElse(OFF)));
-        ttl.ifPresent(on -> file.put(Setting.TTL_ATTRIBUTE.key(), on.value().<Object>map(attribute -> attribute).orElse(OFF)));
-        if (!tags.isEmpty()) {
-            file.put(Setting.TAG.key(), tags);
+        spec.ttl().ifPresent(on -> file.put(Setting.TTL_ATTRIBUTE.key(), on.value().<Object>map(attribute -> attribute).orElse(OFF)));
+        if (!spec.tags().isEmpty()) {
+            file.put(Setting.TAG.key(), spec.tags());
         }
         spec.encryption().ifPresent(sse -> file.put(Setting.SSE.key(), sse.toString()));
         spec.tableClass().ifPresent(tableClass -> file.put(Setting.TABLE_CLASS.key(), tableClass.toString()));
@@ -111,9 +90,4 @@ public final class SpecWriter {
         return document.strip().contains("\n") && Yaml.blockable(document) ? new Yaml.Block(document) : document.strip();
     }
 
-    private static ExportException unwritable(TableSpec spec, Setting setting, String index) {
-        return new ExportException(spec.name() + ": " + setting.label() + " " + index + ": its attribute names cannot be written "
-                + "in a spec file (they contain ',', '=', '(' or ')', or a projected one begins or ends with a space); "
-                + "export it with --format cloudformation");
-    }
 }

@@ -12,8 +12,15 @@ import java.util.Map;
 sealed interface TemplateNode {
     int line();
 
-    /** @param value null for YAML's and JSON's null */
-    record Text(String value, int line) implements TemplateNode {
+    /**
+     * @param value   null for YAML's and JSON's null
+     * @param literal written as an unquoted number or true/false in the file: a policy document keeps it a JSON
+     *                number or boolean (every other use reads it as text)
+     */
+    record Text(String value, int line, boolean literal) implements TemplateNode {
+        Text(String value, int line) {
+            this(value, line, false);
+        }
     }
 
     record Items(List<TemplateNode> items, int line) implements TemplateNode {

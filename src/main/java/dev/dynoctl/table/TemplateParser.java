@@ -29,6 +29,10 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * (an alias bomb never grows), and so is nesting deeper than {@link #MAX_DEPTH} or more than {@link #MAX_VALUES} values.
  */
 final class TemplateParser {
+    /** A number or boolean as JSON writes it. */
+    static final java.util.regex.Pattern JSON_LITERAL =
+            java.util.regex.Pattern.compile("true|false|-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
     static final int MAX_DEPTH = 100;
     static final int MAX_VALUES = 200_000;
     private static final JsonFactory JSON = new JsonFactory();
@@ -84,7 +88,8 @@ final class TemplateParser {
             boolean isNull = scalar.isPlain() && scalar.getTag() == null
                     && Set.of("", "~", "null", "Null", "NULL").contains(scalar.getValue())
                     || "tag:yaml.org,2002:null".equals(scalar.getTag());
-            return tagged(scalar.getTag(), new TemplateNode.Text(isNull ? null : scalar.getValue(), line), line);
+            boolean literal = scalar.isPlain() && scalar.getTag() == null && JSON_LITERAL.matcher(scalar.getValue()).matches();
+            return tagged(scalar.getTag(), new TemplateNode.Text(isNull ? null : scalar.getValue(), line, literal), line);
         }
         String tag = ((CollectionStartEvent) event).getTag();
         if (event.is(Event.ID.SequenceStart)) {
@@ -171,7 +176,9 @@ final class TemplateParser {
             }
             return new TemplateNode.Fields(fields, lines, line);
         }
-        return new TemplateNode.Text(token == JsonToken.VALUE_NULL ? null : parser.getText(), line);
+        boolean literal = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+        return new TemplateNode.Text(token == JsonToken.VALUE_NULL ? null : parser.getText(), line, literal);
     }
 
     private static void field(Map<String, TemplateNode> fields, Map<String, Integer> lines, String key, int line, TemplateNode value)

@@ -400,12 +400,13 @@ final class TemplateTable {
     /** A key attribute of an index; the compact syntax cannot hold some characters in its names. */
     private String indexKey(String name, String path, int at) throws TemplateProblem {
         String key = key(name, path);
-        indexSafe(name, path, ",=()", at);
+        indexSafe(name, path, ",=()", false, at);
         return key;
     }
 
-    private static void indexSafe(String name, String path, String reserved, int line) throws TemplateProblem {
-        if (name.chars().anyMatch(c -> reserved.indexOf(c) >= 0) || !name.equals(name.trim())) {
+    /** @param trimmed the syntax trims the name (a projected attribute), so it cannot begin or end with a space */
+    private static void indexSafe(String name, String path, String reserved, boolean trimmed, int line) throws TemplateProblem {
+        if (name.chars().anyMatch(c -> reserved.indexOf(c) >= 0) || trimmed && !name.equals(name.trim())) {
             throw new TemplateProblem(line, path, "attribute " + Names.quote(name) + ": dynoctl's index syntax cannot hold an "
                     + "attribute name with " + String.join(" ", reserved.split("")) + " or spaces at its ends");
         }
@@ -429,7 +430,7 @@ final class TemplateTable {
                 String path = at + ".Projection.NonKeyAttributes";
                 for (TemplateNode attribute : items(nonKey == null ? new TemplateNode.Items(List.of(), projection.line()) : nonKey, path)) {
                     String name = text(attribute, path);
-                    indexSafe(name, path, ",()", attribute.line());
+                    indexSafe(name, path, ",()", true, attribute.line());
                     attributes.add(name);
                 }
                 return "include(" + String.join(",", attributes) + ")";
@@ -461,6 +462,12 @@ final class TemplateTable {
             if (bool(required(ttl, "Enabled", path("TimeToLiveSpecification")), path("TimeToLiveSpecification.Enabled"))) {
                 setting = text(required(ttl, "AttributeName", path("TimeToLiveSpecification")),
                         path("TimeToLiveSpecification.AttributeName"));
+                if (setting.trim().equalsIgnoreCase(Toggle.OFF)) {
+                    // dynoctl's declarations say "off" for TTL off: an attribute of that name cannot be declared.
+                    throw new TemplateProblem(ttl.lineOf("AttributeName"), path("TimeToLiveSpecification.AttributeName"),
+                            "TTL on an attribute named " + Names.quote(setting) + " cannot be declared (dynoctl reads off as "
+                                    + "TTL off)");
+                }
             }
         }
         put("ttl-attribute", setting, "TimeToLiveSpecification");
@@ -588,9 +595,14 @@ final class TemplateTable {
             }
             generator.writeEndArray();
         } else {
-            String value = ((TemplateNode.Text) node).value();
+            TemplateNode.Text text = (TemplateNode.Text) node;
+            String value = text.value();
             if (value == null) {
                 generator.writeNull();
+            } else if (text.literal() && (value.equals("true") || value.equals("false"))) {
+                generator.writeBoolean(value.equals("true"));
+            } else if (text.literal()) {
+                generator.writeNumber(value);
             } else {
                 generator.writeString(value);
             }

@@ -181,6 +181,31 @@ class ExportTableIT {
     }
 
     @Test
+    void an_exported_template_read_back_by_plan_is_in_sync_and_applied_elsewhere_makes_the_same_table() throws Exception {
+        String table = richTable();
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, ddb.run("export-table", "--name", table, "--format", "cloudformation").expect(ExitCode.OK).out());
+
+        ddb.run("plan", "-f", template.toString()).expect(ExitCode.OK);
+
+        String copy = Emulator.uniqueTableName("Copy");
+        Path renamed = dir.resolve("copy.yaml");
+        Files.writeString(renamed, Files.readString(template).replace("TableName: " + table, "TableName: " + copy)
+                .replace("table/" + table, "table/" + copy));
+        ddb.run("apply", "-f", renamed.toString()).expect(ExitCode.OK);
+        TableDescription original = describe(ddb.client(), table);
+        TableDescription made = describe(ddb.client(), copy);
+        assertThat(made.keySchema()).isEqualTo(original.keySchema());
+        // Projected attributes are a set: compared sorted.
+        java.util.function.Function<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription, String> shape =
+                index -> index.indexName() + " " + index.projection().projectionTypeAsString() + " "
+                        + new java.util.TreeSet<>(index.projection().nonKeyAttributes());
+        assertThat(made.globalSecondaryIndexes()).extracting(shape)
+                .containsExactlyInAnyOrderElementsOf(original.globalSecondaryIndexes().stream().map(shape).toList());
+        assertThat(made.streamSpecification()).isEqualTo(original.streamSpecification());
+    }
+
+    @Test
     void all_tables_of_the_region_go_one_file_each_and_plan_finds_them_in_sync() throws Exception {
         // A region of its own: the other tests' tables are in us-east-1.
         Region region = Region.EU_WEST_3;
