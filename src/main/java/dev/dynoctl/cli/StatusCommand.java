@@ -129,7 +129,7 @@ final class StatusCommand extends AwsCommand {
         if (output.json()) {
             renderer().statuses(watched.last(), ansi);
         }
-        String seconds = String.format("%.1f s", watched.took().toMillis() / 1000.0);
+        String seconds = String.format(java.util.Locale.ROOT, "%.1f s", watched.took().toMillis() / 1000.0);
         List<String> waiting = watched.last().stream().filter(status -> !status.settled())
                 .map(status -> status.name() + " (" + StatusView.state(status) + ")").toList();
         return switch (watched.ending()) {
@@ -185,7 +185,7 @@ final class StatusCommand extends AwsCommand {
                     String before = StatusView.state(last.get(i));
                     String now = StatusView.state(statuses.get(i));
                     if (!before.equals(now)) {
-                        out.println(String.format("%s: %s -> %s (%.1f s)", statuses.get(i).name(), before, now, seconds));
+                        out.println(String.format(java.util.Locale.ROOT, "%s: %s -> %s (%.1f s)", statuses.get(i).name(), before, now, seconds));
                     }
                 }
             }

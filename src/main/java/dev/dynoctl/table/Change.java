@@ -34,6 +34,18 @@ public sealed interface Change {
             indexOnDemandMax = new TreeMap<>(indexOnDemandMax);
         }
 
+        /** DynamoDB changes a table class alone: "Table Class cannot be changed concurrently with other values". */
+        static UpdateSettings tableClassAlone(TableClass tableClass) {
+            return new UpdateSettings(Optional.empty(), Map.of(), Map.of(), Optional.empty(), Optional.of(tableClass),
+                    Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Warm throughput in a call of its own, as Terraform makes it (it settles on its own schedule). */
+        static UpdateSettings warmThroughputAlone(UnitLimits warm) {
+            return new UpdateSettings(Optional.empty(), Map.of(), Map.of(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(warm));
+        }
+
         @Override
         public void apply(DynamoDbTables tables, String table, String tableArn) {
             UpdateTableRequest.Builder request = UpdateTableRequest.builder().tableName(table);

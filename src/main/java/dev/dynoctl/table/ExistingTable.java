@@ -80,8 +80,11 @@ public record ExistingTable(TableSpec settings, Map<Setting, String> unreported,
             stream = Optional.empty();
             unreported.put(Setting.STREAM, NOT_REPORTED);
         }
+        // DynamoDB leaves the summary out for a table whose class was never set: STANDARD. An endpoint that does not
+        // report deletion protection (dynalite) says nothing about the class either.
         Optional<TableClass> tableClass = Optional.ofNullable(table.tableClassSummary())
-                .map(summary -> summary.tableClassAsString()).map(TableClass::valueOf);
+                .map(summary -> summary.tableClassAsString()).map(TableClass::valueOf)
+                .or(() -> reportsTableSettings ? Optional.of(TableClass.STANDARD) : Optional.empty());
         if (tableClass.isEmpty()) {
             unreported.put(Setting.TABLE_CLASS, NOT_REPORTED);
         }

@@ -18,8 +18,9 @@ import java.util.TreeSet;
  * setting to change in place, in the order DynamoDB needs them, or the differences apply does not change. Undeclared
  * settings are left as they are; the table's keys and indexes are its shape and always compared.
  *
- * <p>Order of the calls: index deletes, one UpdateTable for billing, capacity, stream, class, protection, on-demand
- * maximum and warm throughput, a stream turned on again with another view type, index creates one at a time,
+ * <p>Order of the calls: index deletes, one UpdateTable for billing, capacity, stream, protection and on-demand
+ * maximum, the table class alone, warm throughput alone, a stream turned on again with another view type, index
+ * creates one at a time,
  * encryption alone, TTL, tags, PITR, contributor insights, resource policy.
  */
 public final class SpecComparison {
@@ -70,6 +71,8 @@ public final class SpecComparison {
         final List<Step> settingSteps = new ArrayList<>();
         final Settings settings = new Settings();
         /** A stream turned on again: right after the UpdateTable that turned it off, before any index backfill. */
+        /** Table class and warm throughput: an UpdateTable each, after the shared one. */
+        final List<Step> alone = new ArrayList<>();
         final List<Step> streamAgain = new ArrayList<>();
         final List<Step> creates = new ArrayList<>();
         final List<Step> later = new ArrayList<>();
@@ -87,6 +90,7 @@ public final class SpecComparison {
                 Change update = settings.change();
                 settingSteps.forEach(s -> steps.add(new Step(update, s.setting(), s.before(), s.after(), s.caution())));
             }
+            steps.addAll(alone);
             steps.addAll(streamAgain);
             steps.addAll(creates);
             steps.addAll(later);
@@ -235,8 +239,8 @@ public final class SpecComparison {
                 boolean enough = warm.read().map(r -> has.read().orElse(0L) >= r).orElse(true)
                         && warm.write().map(w -> has.write().orElse(0L) >= w).orElse(true);
                 if (!enough) {
-                    settings.warmThroughput = Optional.of(warm);
-                    setting("warm throughput", unitsText(has), "at least " + unitsText(warm), null);
+                    alone.add(new Step(Change.UpdateSettings.warmThroughputAlone(warm), "warm throughput", unitsText(has),
+                            "at least " + unitsText(warm), Optional.empty()));
                 }
             });
             declared.stream().ifPresent(wanted -> {
@@ -262,8 +266,8 @@ public final class SpecComparison {
                         reported(Setting.TABLE_CLASS);
                     }
                 } else if (wanted != actual.tableClass().get()) {
-                    settings.tableClass = Optional.of(wanted);
-                    setting(Setting.TABLE_CLASS.label(), actual.tableClass(), wanted, TABLE_CLASS_LIMIT);
+                    alone.add(new Step(Change.UpdateSettings.tableClassAlone(wanted), Setting.TABLE_CLASS.label(),
+                            text(actual.tableClass()), text(wanted), Optional.of(TABLE_CLASS_LIMIT)));
                 }
             });
             declared.deletionProtection().ifPresent(wanted -> {
@@ -376,6 +380,8 @@ public final class SpecComparison {
             if (options.pruneTags()) {
                 Map<String, String> extra = new TreeMap<>(has);
                 extra.keySet().removeAll(declared.tags().keySet());
+                // aws: tags (CloudFormation's own) are AWS's: no declaration can hold them, and AWS refuses to remove them.
+                extra.keySet().removeIf(key -> key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:"));
                 if (!extra.isEmpty()) {
                     step(new Change.RemoveTags(List.copyOf(extra.keySet())), Setting.TAG.label(), tagsText(extra),
                             "removed (--prune-tags)", null);
@@ -441,14 +447,12 @@ public final class SpecComparison {
         final Map<String, Throughput> indexCapacity = new TreeMap<>();
         final Map<String, UnitLimits> indexOnDemandMax = new TreeMap<>();
         Optional<Toggle<StreamView>> stream = Optional.empty();
-        Optional<TableClass> tableClass = Optional.empty();
         Optional<Boolean> deletionProtection = Optional.empty();
         Optional<UnitLimits> onDemandMax = Optional.empty();
-        Optional<UnitLimits> warmThroughput = Optional.empty();
 
         Change change() {
-            return new Change.UpdateSettings(billing, indexCapacity, indexOnDemandMax, stream, tableClass, deletionProtection,
-                    onDemandMax, warmThroughput);
+            return new Change.UpdateSettings(billing, indexCapacity, indexOnDemandMax, stream, Optional.empty(),
+                    deletionProtection, onDemandMax, Optional.empty());
         }
     }
 

@@ -119,8 +119,11 @@ public final class TableProvisioner {
             List<String> steps = texts(plan.stepsOf(change));
             listener.steps(spec.name(), List.copyOf(applied), stepsFrom(plan, changes, i));
             try {
-                if (needsActive) {
+                // Only another UpdateTable needs the table and its indexes ACTIVE again; tags, TTL, PITR and the rest do not
+                // wait for an index's backfill.
+                if (needsActive && (change.updatesTable() || !TableWaiter.ACTIVE.equals(current.tableStatusAsString()))) {
                     current = waiter.untilActive(spec.name(), policy.remaining(clock.since(start)), false, listener);
+                    needsActive = false;
                 }
                 if (!applyWithRetry(change, plan.stepsOf(change), spec, current, policy, start, outcome, options)) {
                     steps.forEach(step -> skipped.add(step + ": " + Lookup.notAvailableText("UnknownOperationException")
@@ -133,7 +136,7 @@ public final class TableProvisioner {
             }
             applied.addAll(steps);
             made.add(change);
-            needsActive = change.updatesTable();
+            needsActive |= change.updatesTable();
             listener.steps(spec.name(), List.copyOf(applied), stepsFrom(plan, changes, i + 1));
         }
         if (options.waitUntilSettled()) {
@@ -178,10 +181,16 @@ public final class TableProvisioner {
         while (true) {
             try {
                 change.apply(tables, spec.name(), table.tableArn());
+                gate.succeeded();
                 return true;
             } catch (AwsCallException e) {
                 if ("UnknownOperationException".equals(errorCode(e))) {
                     return false;
+                }
+                if (rateLimited(e)) {
+                    // A per-table limit (capacity decreases a day, switches to on-demand): waiting within this run cannot help.
+                    throw new AwsCallException(e.operation(), e.getCause(), "a DynamoDB rate limit on this table; it clears "
+                            + "with time (see the step's note in plan)");
                 }
                 TableDescription now = tables.describeExisting(spec.name());
                 if (doneMeanwhile(steps, spec, now, outcome, options)) {
@@ -216,6 +225,21 @@ public final class TableProvisioner {
         // By setting, not by call: once one step of a two-call change is made, the plan makes the rest another way.
         Set<String> settings = steps.stream().map(Step::setting).collect(java.util.stream.Collectors.toSet());
         return again.steps().stream().noneMatch(step -> settings.contains(step.setting()));
+    }
+
+    /**
+     * LimitExceeded means "too many table operations at once" (wait and retry) or that this table used up a rate limit,
+     * such as its capacity decreases for the UTC day: told apart by DynamoDB's message.
+     */
+    static boolean rateLimited(AwsCallException e) {
+        if (!"LimitExceededException".equals(errorCode(e))) {
+            return false;
+        }
+        String message = e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                && service.awsErrorDetails() != null ? service.awsErrorDetails().errorMessage() : null;
+        String words = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        return !words.isEmpty() && !words.contains("simultaneous") && !words.contains("concurren")
+                && !words.contains("too many operations");
     }
 
     private static String errorCode(AwsCallException e) {

@@ -721,8 +721,17 @@ class TablePlannerTest {
     }
 
     @Test
-    void infrequent_access_class_without_a_class_summary_is_skipped_and_in_sync() {
+    void without_a_class_summary_dynamodb_means_standard_so_infrequent_access_is_a_step() {
+        // DynamoDB leaves the summary out for a table whose class was never set.
         TablePlan plan = plan(declared("table-class", "standard-ia"), state(table()));
+
+        assertOneCall(plan, "table class: standard -> standard-ia");
+    }
+
+    @Test
+    void an_endpoint_reporting_no_table_settings_leaves_the_class_uncompared() {
+        // dynalite: no DeletionProtectionEnabled, no class summary.
+        TablePlan plan = plan(declared("table-class", "standard-ia"), state(table().deletionProtectionEnabled(null)));
 
         assertInSync(plan, "table class: not reported by this endpoint; not compared or applied");
     }
@@ -1230,8 +1239,8 @@ class TablePlannerTest {
         assertChange(plan,
                 "global secondary index ByOld: keys old (S), projection ALL -> none",
                 "stream: KEYS_ONLY -> off (its view type changes)",
-                "table class: standard -> standard-ia",
                 "deletion protection: off -> on",
+                "table class: standard -> standard-ia",
                 "stream: off -> NEW_IMAGE (a new stream, with a new ARN)",
                 "global secondary index ByEmail: none -> keys email (S), projection ALL",
                 "encryption: aws-owned -> kms:" + KEY_ID,
@@ -1240,11 +1249,13 @@ class TablePlannerTest {
                 "point-in-time recovery: off -> on",
                 "contributor insights: off -> on",
                 "resource policy: none -> the declared policy (39 bytes)");
-        assertCautions(plan, null, null, TABLE_CLASS, null, null, null, null, TTL_CHANGE, null, null, null, null);
+        assertCautions(plan, null, null, null, TABLE_CLASS, null, null, null, TTL_CHANGE, null, null, null, null);
         assertThat(changes(plan)).containsExactly(
                 new Change.DeleteIndex("ByOld"),
                 new Change.UpdateSettings(Optional.empty(), Map.of(), Map.of(), Optional.of(Toggle.off()),
-                        Optional.of(TableClass.STANDARD_INFREQUENT_ACCESS), Optional.of(true), Optional.empty(), Optional.empty()),
+                        Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty()),
+                // The class alone: DynamoDB changes it with nothing else.
+                tableClassUpdate(TableClass.STANDARD_INFREQUENT_ACCESS),
                 new Change.EnableStream(StreamView.NEW_IMAGE),
                 new Change.CreateIndex(spec.globalIndexes().get(0), spec.keyAttributes()),
                 new Change.Encrypt(new Encryption.Kms(KEY_ID)),
