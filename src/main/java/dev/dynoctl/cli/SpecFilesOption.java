@@ -35,6 +35,9 @@ final class SpecFilesOption {
 
     /** Reading declared tables from files and templates: here, and for status's optional -f. */
     static final class Reading {
+        /** A second stand-in for AWS::AccountId, to tell problems that depend on the account. */
+        private static final String OTHER_STAND_IN = "000000000000";
+
         private final List<Path> paths;
         private final TemplateOptions templates;
         private SpecSources.Result read;
@@ -45,7 +48,16 @@ final class SpecFilesOption {
         }
 
         List<DeclaredTable> read(AwsOptions aws, DynamoDbClients clients) {
-            read = read(templates.context(aws, clients));
+            TemplateContext context = templates.context(aws, clients);
+            SpecSources.Result first = SpecSources.read(paths, context);
+            // A template keyed by account (a FindInMap on AWS::AccountId) may be wrong only for the stand-in account: if
+            // another stand-in gives other problems, they are judged with the real account, which complete() looks up
+            // before anything else is called. Problems that do not depend on it are told now, before any call.
+            if (!first.problems().isEmpty() && !(templates.accountToLookUp(first.pseudoParametersUsed())
+                    && !SpecSources.read(paths, context.withAccountId(OTHER_STAND_IN)).problems().equals(first.problems()))) {
+                throw new InvalidSpecFilesException(first.problems());
+            }
+            read = first;
             templates.checkParameters(read.parameters());
             return read.tables();
         }

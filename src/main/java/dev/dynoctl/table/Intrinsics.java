@@ -279,12 +279,17 @@ final class Intrinsics {
         for (TemplateNode item : allowed.items()) {
             allowedValues.add(text(item, line, path + ".AllowedValues"));
         }
-        for (String one : isList(type(declared)) ? value.split(",", -1) : new String[] {value}) {
+        for (String one : isList(type(declared)) ? listItems(value) : List.of(value)) {
             if (!allowedValues.contains(one)) {
                 throw new TemplateProblem(line, path, Names.quote(one) + (context.parameters().containsKey(name) ? " (--parameter)"
                         : " (its Default)") + " is not one of its AllowedValues (" + String.join(", ", allowedValues) + ")");
             }
         }
+    }
+
+    /** A CommaDelimitedList's members: CloudFormation trims each of spaces. */
+    private static List<String> listItems(String value) {
+        return java.util.Arrays.stream(value.split(",", -1)).map(String::strip).toList();
     }
 
     /** --parameter, else the Default; a list for CommaDelimitedList and List<...> types. */
@@ -307,7 +312,7 @@ final class Intrinsics {
             return new TemplateNode.Text(value, line);
         }
         List<TemplateNode> items = new ArrayList<>();
-        for (String item : value.split(",", -1)) {
+        for (String item : listItems(value)) {
             items.add(new TemplateNode.Text(item, line));
         }
         return new TemplateNode.Items(items, line);

@@ -162,7 +162,9 @@ public final class SpecFile {
             if (bytes.length > MAX_BYTES) {
                 throw new Problem(Origin.of(file), null, "larger than 1 MiB; a spec file or template declares tables, not data");
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            // A byte order mark, as Windows editors write it, is no part of the JSON or YAML.
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (IOException | RuntimeException e) {
             throw new Problem(Origin.of(file), null, "cannot read: " + Names.ioReason(e));
         }

@@ -540,8 +540,11 @@ final class TemplateTable {
             List<TemplateNode> list = items(given, path);
             for (int i = 0; i < list.size(); i++) {
                 TemplateNode.Fields tag = fields(list.get(i), path + "[" + i + "]", "Key", "Value");
-                tags.put(text(required(tag, "Key", path + "[" + i + "]"), path + "[" + i + "].Key"),
-                        required(tag, "Value", path + "[" + i + "]"));
+                String key = text(required(tag, "Key", path + "[" + i + "]"), path + "[" + i + "].Key");
+                if (tags.put(key, required(tag, "Value", path + "[" + i + "]")) != null) {
+                    throw new TemplateProblem(tag.lineOf("Key"), path + "[" + i + "].Key", "tag key " + Names.quote(key)
+                            + " is given twice (DynamoDB refuses duplicate tag keys)");
+                }
             }
         }
         for (Map.Entry<String, TemplateNode> tag : tags.entrySet()) {

@@ -125,6 +125,32 @@ class TemplateCommandTest {
     }
 
     @Test
+    void a_template_keyed_by_account_is_judged_with_the_real_account_not_the_stand_in() throws IOException {
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, TEMPLATE.formatted("!FindInMap [Accounts, !Ref AWS::AccountId, Name]")
+                .replace("Resources:", "Mappings:\n  Accounts:\n    \"111122223333\": {Name: orders-prod}\nResources:"));
+
+        CliRun run = run("plan", "-f", file.toString());
+
+        assertThat(run.err()).doesNotContain("Mappings has no");
+        assertThat(requested()).first().isEqualTo("GetCallerIdentityRequest");
+        assertThat(describedTable()).isEqualTo("orders-prod");
+    }
+
+    @Test
+    void a_template_wrong_for_the_real_account_too_is_exit_2_after_the_one_sts_call() throws IOException {
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, TEMPLATE.formatted("!FindInMap [Accounts, !Ref AWS::AccountId, Name]")
+                .replace("Resources:", "Mappings:\n  Accounts:\n    \"999999999999\": {Name: orders-prod}\nResources:"));
+
+        CliRun run = run("plan", "-f", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(run.err()).contains("Mappings has no Accounts.111122223333.Name");
+        assertThat(requested()).containsExactly("GetCallerIdentityRequest");
+    }
+
+    @Test
     void no_sts_call_when_no_template_uses_the_account_or_it_is_given() throws IOException {
         Path file = template("!Sub '${Env}-users'");
 

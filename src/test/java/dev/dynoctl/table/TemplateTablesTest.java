@@ -461,4 +461,42 @@ class TemplateTablesTest {
                 .containsExactly("template.yaml:9: Resources.UsersTable.Properties.StreamSpecification.StreamEnabled: unknown "
                         + "property (known: StreamViewType, ResourcePolicy)");
     }
+
+    private static final String SMALL = """
+            Parameters:
+              Names: {Type: CommaDelimitedList, Default: "orders, users", AllowedValues: [orders, users]}
+            Resources:
+              T:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  TableName: !Select [1, !Ref Names]
+                  BillingMode: PAY_PER_REQUEST
+                  AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                  KeySchema: [{AttributeName: id, KeyType: HASH}]
+                  TAGS
+            """;
+
+    @Test
+    void a_comma_delimited_lists_members_are_trimmed_as_cloudformation_does() throws IOException {
+        assertThat(only(SMALL.replace("TAGS", "")).name()).isEqualTo("users");
+    }
+
+    @Test
+    void a_tag_key_given_twice_is_a_problem_naming_it() throws IOException {
+        assertThat(problems(SMALL.replace("TAGS", "Tags: [{Key: env, Value: a}, {Key: env, Value: b}]")))
+                .singleElement().asString().contains("Resources.T.Properties.Tags[1].Key: tag key 'env' is given twice");
+    }
+
+    @Test
+    void a_byte_order_mark_before_a_json_template_is_no_problem() throws IOException {
+        Path file = dir.resolve("bom.json");
+        Files.writeString(file, "\uFEFF{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::Table\", \"Properties\": {\"TableName\": "
+                + "\"bom-table\", \"BillingMode\": \"PAY_PER_REQUEST\", \"AttributeDefinitions\": [{\"AttributeName\": \"id\", "
+                + "\"AttributeType\": \"S\"}], \"KeySchema\": [{\"AttributeName\": \"id\", \"KeyType\": \"HASH\"}]}}}}");
+
+        SpecSources.Result result = read(Templates.none(), file);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.tables()).singleElement().satisfies(table -> assertThat(table.spec().name()).isEqualTo("bom-table"));
+    }
 }
