@@ -91,8 +91,9 @@ class InterruptIT {
         String table = Emulator.uniqueTableName("Midway");
         ddb.run("create-table", "--name", table, "--pk", "id:S", "--billing-mode", "provisioned", "--read-capacity", "1",
                 "--write-capacity", "1").expect(ExitCode.OK);
+        // Two UpdateTables: the index create waits until the capacity change is done (held UPDATING below).
         Path spec = Files.writeString(home.resolve("midway.yaml"), "name: " + table + "\npk: id:S\nbilling-mode: provisioned\n"
-                + "read-capacity: 2\nwrite-capacity: 1\ntag: {team: a}\n");
+                + "read-capacity: 2\nwrite-capacity: 1\ngsi: [\"ByDay:day:S:rcu=1:wcu=1\"]\n");
         try (FaultProxy proxy = new FaultProxy(ddb.endpoint())) {
             // Planning and the provisioner's own read see it ACTIVE; after the UpdateTable it stays UPDATING.
             proxy.on("DescribeTable", 3, Integer.MAX_VALUE, new FaultProxy.Rewrite(body -> body.replace("\"ACTIVE\"", "\"UPDATING\"")));
@@ -108,14 +109,15 @@ class InterruptIT {
             assertThat(process.exitValue()).isEqualTo(130);
             assertThat(Files.readAllLines(home.resolve("err.txt"), StandardCharsets.UTF_8)).containsExactly(
                     "dynoctl apply: interrupted; table " + table + " was UPDATING; applied: capacity: read 1, write 1 -> read 2, "
-                            + "write 1; not applied: tags: team unset -> team=a (DynamoDB goes on; run the same command again "
-                            + "to finish)");
-            assertThat(proxy.calls("TagResource")).isZero();
+                            + "write 1; not applied: global secondary index ByDay: none -> keys day (S), projection ALL "
+                            + "(DynamoDB goes on; run the same command again to finish)");
+            assertThat(proxy.calls("UpdateTable")).as("the index not created yet").isEqualTo(1);
         }
         Process rerun = launch(ddb.endpoint().toString(), "apply", "-f", spec.toString());
         assertThat(rerun.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(rerun.exitValue()).as(Files.readString(home.resolve("err.txt"))).isEqualTo(0);
-        assertThat(Files.readString(home.resolve("out.txt"))).contains(table + ": updated (tags: team unset -> team=a)");
+        assertThat(Files.readString(home.resolve("out.txt")))
+                .contains(table + ": updated (global secondary index ByDay: none -> keys day (S), projection ALL)");
     }
 
     @Test
