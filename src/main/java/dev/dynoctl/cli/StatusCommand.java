@@ -117,7 +117,7 @@ final class StatusCommand extends AwsCommand {
 
     private ExitCode watch(StatusReader reader, List<StatusReader.Wanted> wanted, Ansi ansi) {
         boolean redraw = context.terminal().interactive() && !output.json();
-        Screen screen = new Screen(out(), redraw, ansi, context.clock());
+        Screen screen = new Screen(out(), redraw ? context.terminal().size() : java.util.Optional.empty(), ansi, context.clock());
         StatusReader.Watched watched;
         try (StopReport onStop = new StopReport(() -> screen.stopped(err(), spec.qualifiedName()))) {
             watched = reader.watch(wanted, WaitPolicy.withTimeout(timeout == null ? Duration.ofMinutes(10) : timeout),
@@ -152,14 +152,15 @@ final class StatusCommand extends AwsCommand {
     /** What --watch shows: the table redrawn in place at a terminal, else the table once and a line per change. */
     private static final class Screen {
         private final PrintWriter out;
-        private final boolean redraw;
+        /** The terminal to redraw on; none: print a line per change. */
+        private java.util.Optional<Terminal.Size> redraw;
         private final Ansi ansi;
         private final WaitClock clock;
         private final long start;
         private volatile List<TableStatus> last = List.of();
         private int drawn;
 
-        Screen(PrintWriter out, boolean redraw, Ansi ansi, WaitClock clock) {
+        Screen(PrintWriter out, java.util.Optional<Terminal.Size> redraw, Ansi ansi, WaitClock clock) {
             this.out = out;
             this.redraw = redraw;
             this.ansi = ansi;
@@ -172,13 +173,17 @@ final class StatusCommand extends AwsCommand {
         }
 
         synchronized void show(List<TableStatus> statuses) {
-            if (redraw || drawn == 0) {
+            if (redraw.isPresent() || drawn == 0) {
                 if (drawn > 0) {
-                    out.print("\033[" + drawn + "A\r\033[J"); // back to the table's first line, and clear below
+                    out.print("\033[" + drawn + "A\r\033[J"); // back to the table's first row, and clear below
                 }
                 List<String> lines = StatusView.lines(statuses, ansi);
                 lines.forEach(out::println);
-                drawn = lines.size();
+                drawn = redraw.map(size -> size.rowsFor(lines)).orElse(lines.size());
+                // A table taller than the screen cannot be redrawn in place: from now on a line per change.
+                if (redraw.filter(size -> drawn >= size.rows()).isPresent()) {
+                    redraw = java.util.Optional.empty();
+                }
             } else {
                 double seconds = clock.since(start).toMillis() / 1000.0;
                 for (int i = 0; i < statuses.size(); i++) {

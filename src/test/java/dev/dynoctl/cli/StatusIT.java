@@ -141,13 +141,14 @@ class StatusIT {
                 + Path.of("target", "dynoctl").toAbsolutePath() + " status " + first + " " + second
                 + " --watch --endpoint-url " + dynalite.endpoint() + " --region us-east-1; echo $? > " + exit + "; sleep 60";
         try {
-            tmux(socket, "new-session", "-d", "-x", "160", "-y", "30", command);
+            // 80 columns: each row of the table wraps, which the redraw has to count.
+            tmux(socket, "new-session", "-d", "-x", "80", "-y", "30", command);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Files.exists(exit) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(exit).as("status --watch ended").exists();
-            String screen = tmux(socket, "capture-pane", "-p");
+            String screen = tmux(socket, "capture-pane", "-p", "-J"); // -J: a wrapped row as the one line it is
 
             assertThat(Files.readString(exit).strip()).isEqualTo("0");
             assertThat(screen.lines().filter(line -> line.startsWith("TABLE "))).as("one table on the screen: redrawn in place")

@@ -60,4 +60,11 @@ class StatusViewTest {
         assertThat(coloured.get(2)).contains("\u001B[31mMISSING");
         assertThat(coloured).extracting(line -> line.replaceAll("\u001B\\[[0-9;]*m", "")).isEqualTo(plain);
     }
+
+    @Test
+    void a_terminal_counts_the_rows_long_lines_wrap_onto_without_escape_codes() {
+        Terminal.Size size = new Terminal.Size(24, 10);
+
+        assertThat(size.rowsFor(List.of("", "1234567890", "12345678901", "\u001B[32m1234567890\u001B[0m"))).isEqualTo(1 + 1 + 2 + 1);
+    }
 }
