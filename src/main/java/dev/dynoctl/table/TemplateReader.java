@@ -57,6 +57,15 @@ final class TemplateReader {
                 String id = entry.getKey();
                 int line = resources.lineOf(id);
                 String at = "Resources." + id;
+                if (id.startsWith("Fn::ForEach::")) {
+                    // AWS::LanguageExtensions' loop: its other resources are none of dynoctl's business, its tables cannot
+                    // be read without running the loop.
+                    if (mentionsTable(entry.getValue())) {
+                        problems.add(new SpecProblem(new Origin(file, line, 0), at, "Fn::ForEach is not supported for "
+                                + "AWS::DynamoDB::Table resources; write the tables out"));
+                    }
+                    continue;
+                }
                 if (!(entry.getValue() instanceof TemplateNode.Fields resource)) {
                     problems.add(new SpecProblem(new Origin(file, line, 0), at, "must be a mapping with Type and Properties"));
                     continue;
@@ -144,5 +153,17 @@ final class TemplateReader {
                         + "change the tables); --ignore-unsupported reads them as written"));
             }
         }
+    }
+
+    /** Whether a table resource type appears anywhere in the node. */
+    private static boolean mentionsTable(TemplateNode node) {
+        if (node instanceof TemplateNode.Text text) {
+            return TemplateTable.TABLE.equals(text.value()) || TemplateTable.SIMPLE_TABLE.equals(text.value())
+                    || "AWS::DynamoDB::GlobalTable".equals(text.value());
+        }
+        if (node instanceof TemplateNode.Items items) {
+            return items.items().stream().anyMatch(TemplateReader::mentionsTable);
+        }
+        return node instanceof TemplateNode.Fields fields && fields.fields().values().stream().anyMatch(TemplateReader::mentionsTable);
     }
 }

@@ -499,4 +499,27 @@ class TemplateTablesTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.tables()).singleElement().satisfies(table -> assertThat(table.spec().name()).isEqualTo("bom-table"));
     }
+
+    @Test
+    void a_language_extensions_loop_beside_the_tables_is_left_alone_and_one_over_tables_is_refused() throws IOException {
+        String loop = """
+                Transform: AWS::LanguageExtensions
+                Resources:
+                  Fn::ForEach::Queues:
+                    - Q
+                    - [a, b]
+                    - Queue${Q}: {Type: TYPE}
+                  T:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: loop-beside
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                """;
+
+        assertThat(only(loop.replace("TYPE", "AWS::SQS::Queue")).name()).isEqualTo("loop-beside");
+        assertThat(problems(loop.replace("TYPE", "AWS::DynamoDB::Table"))).singleElement().asString()
+                .contains("Resources.Fn::ForEach::Queues: Fn::ForEach is not supported");
+    }
 }
