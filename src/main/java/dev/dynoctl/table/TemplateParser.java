@@ -58,6 +58,19 @@ final class TemplateParser {
         return json ? new TemplateParser().json(text) : new TemplateParser().yaml(text);
     }
 
+    /** Whether a document with content follows; an empty one (a trailing "---") is none. */
+    private static boolean moreDocuments(Parser parser) {
+        while (!parser.checkEvent(Event.ID.StreamEnd)) {
+            parser.getEvent(); // document start
+            Event value = parser.getEvent();
+            if (!(value instanceof ScalarEvent scalar && scalar.isPlain() && scalar.getValue().isEmpty())) {
+                return true;
+            }
+            parser.getEvent(); // document end
+        }
+        return false;
+    }
+
     private Parsed yaml(String text) throws TemplateProblem {
         Parser parser = new ParserImpl(new StreamReader(text), new LoaderOptions());
         try {
@@ -68,7 +81,7 @@ final class TemplateParser {
             parser.getEvent(); // document start
             TemplateNode root = yamlNode(parser, 1);
             parser.getEvent(); // document end
-            return new Parsed(root, !parser.checkEvent(Event.ID.StreamEnd));
+            return new Parsed(root, moreDocuments(parser));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new TemplateProblem(line, null, "not valid YAML: " + e.getProblem().replaceAll("\\s+", " ").trim());

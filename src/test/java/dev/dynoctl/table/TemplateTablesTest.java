@@ -522,4 +522,11 @@ class TemplateTablesTest {
         assertThat(problems(loop.replace("TYPE", "AWS::DynamoDB::Table"))).singleElement().asString()
                 .contains("Resources.Fn::ForEach::Queues: Fn::ForEach is not supported");
     }
+
+    @Test
+    void a_trailing_document_separator_is_no_second_document() throws IOException {
+        assertThat(only(SMALL.replace("TAGS", "") + "---\n").name()).isEqualTo("users");
+        assertThat(problems(SMALL.replace("TAGS", "") + "---\nResources: {}\n")).singleElement().asString()
+                .contains("a template is one YAML document");
+    }
 }
