@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A table as a spec file (YAML, one table), in the vocabulary {@code SpecFile} reads: each setting dynoctl declares,
