@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -75,17 +76,21 @@ final class TemplateReader {
                     continue;
                 }
                 String type = typeText.value();
-                if (type.equals("AWS::DynamoDB::GlobalTable")) {
-                    String why = "a global table's replicas in other regions";
+                if (type.equals(TemplateGlobalTable.TYPE)) {
                     tables++;
-                    if (context.ignoreUnsupported()) {
-                        warnings.add(new SpecProblem(new Origin(file, line, 0), at, "AWS::DynamoDB::GlobalTable is not supported ("
-                                + why + "); left out (--ignore-unsupported)"));
-                    } else {
-                        problems.add(new SpecProblem(new Origin(file, line, 0), at, "AWS::DynamoDB::GlobalTable is not supported: "
-                                + "dynoctl cannot apply " + why + "; --ignore-unsupported reads the template without it"));
+                    List<SpecProblem> refused = new ArrayList<>();
+                    Optional<TemplateNode.Fields> asTable = TemplateGlobalTable.asTable(file, id, resource, line, context, refused);
+                    if (asTable.isEmpty()) {
+                        if (context.ignoreUnsupported()) {
+                            refused.forEach(problem -> warnings.add(new SpecProblem(problem.origin(), problem.setting(),
+                                    problem.message() + "; left out (--ignore-unsupported)")));
+                        } else {
+                            problems.addAll(refused);
+                        }
+                        continue;
                     }
-                    continue;
+                    resource = asTable.get();
+                    type = TemplateTable.TABLE;
                 }
                 if (!type.equals(TemplateTable.TABLE) && !type.equals(TemplateTable.SIMPLE_TABLE)) {
                     continue;

@@ -401,8 +401,8 @@ class TemplateTablesTest {
         assertThat(problems(template)).containsExactly(
                 "template.yaml:9: Resources.UsersTable.Properties.KinesisStreamSpecification: not supported: dynoctl cannot apply "
                         + "a Kinesis Data Streams destination; --ignore-unsupported reads the table without it",
-                "template.yaml:11: Resources.Global: AWS::DynamoDB::GlobalTable is not supported: dynoctl cannot apply a global "
-                        + "table's replicas in other regions; --ignore-unsupported reads the template without it");
+                "template.yaml:13: Resources.Global.Properties.Replicas: AWS::DynamoDB::GlobalTable is read only with one "
+                        + "replica, in this region (dynoctl cannot apply replicas in other regions)");
         TemplateContext ignoring = new TemplateContext(Map.of(), Optional.empty(), Optional.empty(), () -> Templates.US_EAST_1, false, true);
         SpecSources.Result result = read(ignoring, write("ignoring.yaml", template));
         assertThat(result.problems()).isEmpty();
@@ -410,8 +410,8 @@ class TemplateTablesTest {
         assertThat(result.warnings()).extracting(p -> p.toString().replace(dir + "/", "")).containsExactly(
                 "ignoring.yaml:9: Resources.UsersTable.Properties.KinesisStreamSpecification: not supported (a Kinesis Data "
                         + "Streams destination); left out (--ignore-unsupported)",
-                "ignoring.yaml:11: Resources.Global: AWS::DynamoDB::GlobalTable is not supported (a global table's replicas in "
-                        + "other regions); left out (--ignore-unsupported)");
+                "ignoring.yaml:13: Resources.Global.Properties.Replicas: AWS::DynamoDB::GlobalTable is read only with one "
+                        + "replica, in this region (dynoctl cannot apply replicas in other regions); left out (--ignore-unsupported)");
     }
 
     @Test
@@ -528,5 +528,56 @@ class TemplateTablesTest {
         assertThat(only(SMALL.replace("TAGS", "") + "---\n").name()).isEqualTo("users");
         assertThat(problems(SMALL.replace("TAGS", "") + "---\nResources: {}\n")).singleElement().asString()
                 .contains("a template is one YAML document");
+    }
+
+    /** What CDK's TableV2 synthesizes for an ordinary table: a global table with its one replica here. */
+    private static final String TABLE_V2 = """
+            Resources:
+              UsersTable9725E9C8:
+                Type: AWS::DynamoDB::GlobalTable
+                Properties:
+                  TableName: users-v2
+                  AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                  KeySchema: [{AttributeName: id, KeyType: HASH}]
+                  BillingMode: PAY_PER_REQUEST
+                  SSESpecification: {SSEEnabled: true, SSEType: KMS}
+                  StreamSpecification: {StreamViewType: NEW_IMAGE}
+                  WriteOnDemandThroughputSettings: {MaxWriteRequestUnits: 100}
+                  Replicas:
+                    - Region: REGION
+                      PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}
+                      DeletionProtectionEnabled: true
+                      SSESpecification: {KMSMasterKeyId: alias/users}
+                      ReadOnDemandThroughputSettings: {MaxReadRequestUnits: 200}
+                      Tags: [{Key: team, Value: identity}]
+                UpdateReplacePolicy: Retain
+                DeletionPolicy: Retain
+            """;
+
+    @Test
+    void a_global_table_with_its_one_replica_here_is_read_as_the_table_it_is() throws IOException {
+        for (String region : List.of("!Ref AWS::Region", "us-east-1")) {
+            TableSpec table = only(TABLE_V2.replace("REGION", region));
+
+            assertThat(table.name()).isEqualTo("users-v2");
+            assertThat(table.stream()).contains(Toggle.on(StreamView.NEW_IMAGE));
+            assertThat(table.encryption()).contains(new Encryption.Kms("alias/users"));
+            assertThat(table.pitr()).contains(new Pitr(true, Optional.empty()));
+            assertThat(table.deletionProtection()).contains(true);
+            assertThat(table.onDemandMax()).contains(new UnitLimits(Optional.of(200L), Optional.of(100L)));
+            assertThat(table.tags()).containsExactly(Map.entry("team", "identity"));
+        }
+    }
+
+    @Test
+    void a_global_table_elsewhere_or_provisioned_is_a_problem_naming_why() throws IOException {
+        assertThat(problems(TABLE_V2.replace("REGION", "eu-west-1"))).singleElement().asString()
+                .contains("Replicas[0].Region: the one replica must be in this region (us-east-1, or !Ref AWS::Region)");
+        assertThat(problems(TABLE_V2.replace("REGION", "us-east-1").replace("BillingMode: PAY_PER_REQUEST", "BillingMode: PROVISIONED")))
+                .singleElement().asString().contains("a provisioned AWS::DynamoDB::GlobalTable is not supported");
+        assertThat(problems(TABLE_V2.replace("REGION", "us-east-1").replace("PointInTimeRecoverySpecification: "
+                + "{PointInTimeRecoveryEnabled: true}", "ReplicaStreamSpecification: {StreamViewType: NEW_IMAGE}")))
+                .singleElement().asString()
+                .contains("Replicas[0].ReplicaStreamSpecification: not supported");
     }
 }
