@@ -207,6 +207,32 @@ class TemplateIT {
         ddb.client().updateTable(r -> r.tableName("Orders" + suffix).deletionProtectionEnabled(false)); // so other runs may clean up
     }
 
+    @Test
+    void a_cdk_table_v2_global_table_with_one_replica_here_is_applied_as_a_table() throws Exception {
+        String table = Emulator.uniqueTableName("V2");
+        Path file = write("v2.yaml", """
+                Resources:
+                  UsersTableV2:
+                    Type: AWS::DynamoDB::GlobalTable
+                    Properties:
+                      TableName: %s
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                      BillingMode: PAY_PER_REQUEST
+                      StreamSpecification: {StreamViewType: NEW_IMAGE}
+                      Replicas:
+                        - Region: !Ref AWS::Region
+                          PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}
+                          Tags: [{Key: team, Value: identity}]
+                """.formatted(table));
+
+        ddb.run("apply", "-f", file.toString()).expect(ExitCode.OK);
+
+        assertThat(describe(table).streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_IMAGE");
+        assertThat(tagsOf(table)).containsEntry("team", "identity");
+        assertThat(ddb.run("plan", "-f", file.toString()).expect(ExitCode.OK).out()).contains(table + " (UsersTableV2): in sync");
+    }
+
     private static String sample(String name) throws URISyntaxException {
         return Path.of(TemplateIT.class.getResource("/templates/" + name).toURI()).toString();
     }
