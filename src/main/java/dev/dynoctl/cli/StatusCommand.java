@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
@@ -117,7 +119,7 @@ final class StatusCommand extends AwsCommand {
 
     private ExitCode watch(StatusReader reader, List<StatusReader.Wanted> wanted, Ansi ansi) {
         boolean redraw = context.terminal().interactive() && !output.json();
-        Screen screen = new Screen(out(), redraw ? context.terminal().size() : java.util.Optional.empty(), ansi, context.clock());
+        Screen screen = new Screen(out(), redraw ? context.terminal().size() : Optional.empty(), ansi, context.clock());
         StatusReader.Watched watched;
         try (StopReport onStop = new StopReport(() -> screen.stopped(err(), spec.qualifiedName()))) {
             watched = reader.watch(wanted, WaitPolicy.withTimeout(timeout == null ? Duration.ofMinutes(10) : timeout),
@@ -129,7 +131,7 @@ final class StatusCommand extends AwsCommand {
         if (output.json()) {
             renderer().statuses(watched.last(), ansi);
         }
-        String seconds = String.format(java.util.Locale.ROOT, "%.1f s", watched.took().toMillis() / 1000.0);
+        String seconds = String.format(Locale.ROOT, "%.1f s", watched.took().toMillis() / 1000.0);
         List<String> waiting = watched.last().stream().filter(status -> !status.settled())
                 .map(status -> status.name() + " (" + StatusView.state(status) + ")").toList();
         return switch (watched.ending()) {
@@ -153,14 +155,14 @@ final class StatusCommand extends AwsCommand {
     private static final class Screen {
         private final PrintWriter out;
         /** The terminal to redraw on; none: print a line per change. */
-        private java.util.Optional<Terminal.Size> redraw;
+        private Optional<Terminal.Size> redraw;
         private final Ansi ansi;
         private final WaitClock clock;
         private final long start;
         private volatile List<TableStatus> last = List.of();
         private int drawn;
 
-        Screen(PrintWriter out, java.util.Optional<Terminal.Size> redraw, Ansi ansi, WaitClock clock) {
+        Screen(PrintWriter out, Optional<Terminal.Size> redraw, Ansi ansi, WaitClock clock) {
             this.out = out;
             this.redraw = redraw;
             this.ansi = ansi;
@@ -182,7 +184,7 @@ final class StatusCommand extends AwsCommand {
                 drawn = redraw.map(size -> size.rowsFor(lines)).orElse(lines.size());
                 // A table taller than the screen cannot be redrawn in place: from now on a line per change.
                 if (redraw.filter(size -> drawn >= size.rows()).isPresent()) {
-                    redraw = java.util.Optional.empty();
+                    redraw = Optional.empty();
                 }
             } else {
                 double seconds = clock.since(start).toMillis() / 1000.0;
@@ -190,7 +192,7 @@ final class StatusCommand extends AwsCommand {
                     String before = StatusView.state(last.get(i));
                     String now = StatusView.state(statuses.get(i));
                     if (!before.equals(now)) {
-                        out.println(String.format(java.util.Locale.ROOT, "%s: %s -> %s (%.1f s)", statuses.get(i).name(), before, now, seconds));
+                        out.println(String.format(Locale.ROOT, "%s: %s -> %s (%.1f s)", statuses.get(i).name(), before, now, seconds));
                     }
                 }
             }

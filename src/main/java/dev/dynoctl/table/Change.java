@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
@@ -58,7 +59,7 @@ public sealed interface Change {
                 }
             });
             List<GlobalSecondaryIndexUpdate> indexUpdates = new ArrayList<>();
-            java.util.TreeSet<String> indexes = new java.util.TreeSet<>(indexCapacity.keySet());
+            TreeSet<String> indexes = new TreeSet<>(indexCapacity.keySet());
             indexes.addAll(indexOnDemandMax.keySet());
             for (String index : indexes) {
                 indexUpdates.add(GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index)

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -141,7 +143,7 @@ public final class SpecComparison {
             TreeSet<String> names = new TreeSet<>(wanted.keySet());
             names.addAll(has.keySet());
             for (String name : names) {
-                if (!java.util.Objects.equals(wanted.get(name), has.get(name))) {
+                if (!Objects.equals(wanted.get(name), has.get(name))) {
                     differences.add(new Difference(Setting.LSI.label() + " " + name, text(Optional.ofNullable(wanted.get(name))),
                             text(Optional.ofNullable(has.get(name)))));
                 }
@@ -381,7 +383,7 @@ public final class SpecComparison {
                 Map<String, String> extra = new TreeMap<>(has);
                 extra.keySet().removeAll(declared.tags().keySet());
                 // aws: tags (CloudFormation's own) are AWS's: no declaration can hold them, and AWS refuses to remove them.
-                extra.keySet().removeIf(key -> key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:"));
+                extra.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith("aws:"));
                 if (!extra.isEmpty()) {
                     step(new Change.RemoveTags(List.copyOf(extra.keySet())), Setting.TAG.label(), tagsText(extra),
                             "removed (--prune-tags)", null);

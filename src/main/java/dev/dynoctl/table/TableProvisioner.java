@@ -3,8 +3,12 @@ package dev.dynoctl.table;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -223,7 +227,7 @@ public final class TableProvisioner {
         Plan again = SpecComparison.plan(spec, TableState.read(tables, now,
                 TableState.Aspects.declaredIn(spec, justCreated, options.allowed())), justCreated, options.allowed());
         // By setting, not by call: once one step of a two-call change is made, the plan makes the rest another way.
-        Set<String> settings = steps.stream().map(Step::setting).collect(java.util.stream.Collectors.toSet());
+        Set<String> settings = steps.stream().map(Step::setting).collect(Collectors.toSet());
         return again.steps().stream().noneMatch(step -> settings.contains(step.setting()));
     }
 
@@ -235,16 +239,17 @@ public final class TableProvisioner {
         if (!"LimitExceededException".equals(errorCode(e))) {
             return false;
         }
-        String message = e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
-                && service.awsErrorDetails() != null ? service.awsErrorDetails().errorMessage() : null;
-        String words = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        String words = details(e).map(AwsErrorDetails::errorMessage).orElse("").toLowerCase(Locale.ROOT);
         return !words.isEmpty() && !words.contains("simultaneous") && !words.contains("concurren")
                 && !words.contains("too many operations");
     }
 
     private static String errorCode(AwsCallException e) {
-        return e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
-                && service.awsErrorDetails() != null ? service.awsErrorDetails().errorCode() : "";
+        return details(e).map(AwsErrorDetails::errorCode).orElse("");
+    }
+
+    private static Optional<AwsErrorDetails> details(AwsCallException e) {
+        return e.getCause() instanceof AwsServiceException service ? Optional.ofNullable(service.awsErrorDetails()) : Optional.empty();
     }
 
     /** Sleeps the pause, but not past the time left. */
