@@ -6,6 +6,8 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -28,6 +30,25 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 final class ClientBuilding {
     private ClientBuilding() {
+    }
+
+    /**
+     * The timer of every client's call and attempt timeouts. Without it each client starts a pool of its own that grows
+     * to five threads, one per call, for tasks that only ever cancel a request; one daemon thread serves every call of
+     * the process, apply's parallel ones too, and never holds up its exit.
+     */
+    private static final class Timeouts {
+        static final ScheduledExecutorService TIMER = timer();
+
+        private static ScheduledExecutorService timer() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "dynoctl-timeouts");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.setRemoveOnCancelPolicy(true); // a call that ends in time cancels its timeout: drop it at once
+            return timer;
+        }
     }
 
     static DynamoDbClient build(AwsSettings settings, DynamoDbClients clients) {
@@ -66,6 +87,7 @@ final class ClientBuilding {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(clients.timeouts().attempt())
                 .apiCallTimeout(clients.timeouts().call())
+                .scheduledExecutorService(Timeouts.TIMER)
                 .retryStrategy(RetryMode.STANDARD);
         clients.interceptors().forEach(override::addExecutionInterceptor);
         return override.build();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynoctl.support.EmulatorExtension;
 import dev.dynoctl.support.Emulator;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -431,5 +434,22 @@ class LauncherIT {
                 "describe-table", "--name", "Users", "--endpoint-url", "http://127.0.0.1:9", "-v").expect(ExitCode.FAILURE);
 
         assertThat(result.err()).contains("\tat ");
+        // The jar's classes lost their local variable tables at the build, not their line numbers.
+        assertThat(result.err()).containsPattern("\tat dev\\.dynoctl\\.[\\w.$]+\\(\\w+\\.java:\\d+\\)")
+                .containsPattern("\tat software\\.amazon\\.awssdk\\.[\\w.$]+\\(\\w+\\.java:\\d+\\)");
+    }
+
+    @Test
+    void the_jars_classes_carry_line_numbers_but_no_local_variable_tables() {
+        for (String type : List.of("dev.dynoctl.cli.Main", "dev.dynoctl.table.SpecComparison",
+                "software.amazon.awssdk.services.dynamodb.model.CreateTableRequest", "picocli.CommandLine")) {
+            StringWriter out = new StringWriter();
+            int status = ToolProvider.findFirst("javap").orElseThrow()
+                    .run(new PrintWriter(out), new PrintWriter(out), "-l", "-cp", "target/dynoctl.jar", type);
+
+            assertThat(status).as(out.toString()).isZero();
+            assertThat(out.toString()).as(type).contains("LineNumberTable").doesNotContain("LocalVariableTable")
+                    .doesNotContain("LocalVariableTypeTable");
+        }
     }
 }
