@@ -64,7 +64,7 @@ final class ClassCacheTrainingCommand implements Callable<Integer> {
                 List.of("create-table", "--name", "Training", "--pk", "id:S"),
                 List.of("create-table", "--name", "Training", "--pk", "id:S"),
                 List.of("create-table", "--name", "Events", "--pk", "device:S", "--sk", "ts:N", "--gsi", "ByKind:kind:S",
-                        "--tag", "team=a", "--deletion-protection"),
+                        "--lsi", "ByKindHere:kind:S", "--tag", "team=a", "--deletion-protection"),
                 List.of("describe-table", "--name", "Training"),
                 List.of("list-tables"),
                 List.of("wait", "--name", "Training", "--until", "active"),

@@ -111,6 +111,7 @@ final class TrainingEndpoint implements AutoCloseable {
                 .put("TableName", name)
                 .put("TableStatus", "CREATING")
                 .put("TableArn", "arn:aws:dynamodb:us-east-1:000000000000:table/" + name)
+                .put("TableId", "00000000-0000-4000-8000-000000000000")
                 .put("CreationDateTime", System.currentTimeMillis() / 1000.0)
                 .put("ItemCount", 0)
                 .put("TableSizeBytes", 0)
@@ -119,15 +120,28 @@ final class TrainingEndpoint implements AutoCloseable {
         table.set("AttributeDefinitions", request.path("AttributeDefinitions"));
         table.putObject("BillingModeSummary").put("BillingMode", request.path("BillingMode").asText("PROVISIONED"));
         table.set("ProvisionedThroughput", throughput(request));
+        table.set("WarmThroughput", warmThroughput());
         if (request.has("GlobalSecondaryIndexes")) {
             ArrayNode indexes = table.putArray("GlobalSecondaryIndexes");
             for (JsonNode index : request.path("GlobalSecondaryIndexes")) {
                 ObjectNode described = index.deepCopy();
                 described.put("IndexStatus", "ACTIVE").set("ProvisionedThroughput", throughput(index));
+                described.set("WarmThroughput", warmThroughput());
                 indexes.add(described);
             }
         }
+        if (request.has("LocalSecondaryIndexes")) {
+            ArrayNode indexes = table.putArray("LocalSecondaryIndexes");
+            for (JsonNode index : request.path("LocalSecondaryIndexes")) {
+                indexes.add(((ObjectNode) index.deepCopy()).put("IndexSizeBytes", 0).put("ItemCount", 0));
+            }
+        }
         return table;
+    }
+
+    /** DynamoDB reports every table's and index's warm throughput, so every run unmarshals one. */
+    private ObjectNode warmThroughput() {
+        return json.createObjectNode().put("ReadUnitsPerSecond", 12000).put("WriteUnitsPerSecond", 4000).put("Status", "ACTIVE");
     }
 
     private ObjectNode throughput(JsonNode requested) {
