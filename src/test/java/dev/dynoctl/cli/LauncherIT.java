@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynoctl.support.EmulatorExtension;
 import dev.dynoctl.support.Emulator;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -450,6 +455,30 @@ class LauncherIT {
             assertThat(status).as(out.toString()).isZero();
             assertThat(out.toString()).as(type).contains("LineNumberTable").doesNotContain("LocalVariableTable")
                     .doesNotContain("LocalVariableTypeTable");
+        }
+    }
+
+    /** The build made picocli's Java 5 classes Java 6 ones with computed stack maps: every one must pass the verifier. */
+    @Test
+    void the_jars_picocli_classes_are_java_6_with_stack_maps_the_verifier_accepts() throws Exception {
+        List<String> classes;
+        try (ZipFile jar = new ZipFile(LAUNCHER.toFile())) {
+            classes = jar.stream().map(ZipEntry::getName).filter(name -> name.startsWith("picocli/") && name.endsWith(".class"))
+                    .toList();
+            for (String name : classes) {
+                try (DataInputStream in = new DataInputStream(jar.getInputStream(jar.getEntry(name)))) {
+                    in.readInt(); // magic
+                    in.readUnsignedShort(); // minor version
+                    assertThat(in.readUnsignedShort()).as(name + "'s class file version").isEqualTo(50);
+                }
+            }
+        }
+        assertThat(classes).hasSizeGreaterThan(200);
+        // A class loader of its own: the JVM verifies every class it links, and initializing links.
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {LAUNCHER.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            for (String name : classes) {
+                Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), true, loader);
+            }
         }
     }
 }
