@@ -78,12 +78,14 @@ if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
     if mkdir -- "$dir/$name.training" 2>/dev/null; then
       list=$dir/$name.training/classes.lst
       tmp=$dir/$name.training/archive.${archive##*.}
-      # AppCDS: a static archive (class list from a training run, then -Xshare:dump): unlike a dynamic one
-      # (-XX:ArchiveClassesAtExit) it also holds picocli, whose classes are compiled for Java 5. Jackson and SnakeYAML
-      # (JSON output, spec files) stay out: the archive is mapped by every run, and most runs need neither.
+      # AppCDS: a static archive (class list from a training run, then -Xshare:dump; faster than a dynamic one,
+      # -XX:ArchiveClassesAtExit). Jackson and SnakeYAML (JSON output, spec files) stay out: the archive is mapped by
+      # every run, and most runs need neither. So does dynoctl's spec file reader (SpecFile, not its nested types),
+      # which uses both: the dump verifies every class it archives, loading (and archiving) what the verifier checks it
+      # against.
       # AOT cache: one training run with -XX:AOTCacheOutput, at whose end the JVM starts another that writes the cache.
-      # It holds what the training loaded and linked, Jackson and SnakeYAML too (the JDK has no class filter), but not
-      # picocli's classes nor those implementing its interfaces (JDK 25 cannot store linked classes of Java 5).
+      # It holds what the training loaded and linked, Jackson and SnakeYAML too (the JDK has no class filter), and
+      # picocli: JDK 25 stores no linked class of Java 5, so the build rewrites picocli's as Java 6 classes.
       # Started from a subshell that ends at once, so the training is not a child of the java exec'd below, which would
       # never reap it (a long 'local serve' would keep a zombie).
       # shellcheck disable=SC2086
@@ -92,7 +94,8 @@ if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
           "$java" $jvm -XX:AOTCacheOutput="$tmp" -jar "$self" cds-training && [ -s "$tmp" ]
         else
           "$java" $jvm -XX:DumpLoadedClassList="$list" -jar "$self" cds-training \
-            && grep -v -e 'com/fasterxml/jackson/' -e 'org/yaml/' "$list" >"$list.kept" \
+            && grep -v -e 'com/fasterxml/jackson/' -e 'org/yaml/' -e '^dev/dynoctl/table/SpecFile$' \
+                -e '^@lambda-proxy dev/dynoctl/table/SpecFile ' "$list" >"$list.kept" \
             && "$java" -Xshare:dump -XX:SharedClassListFile="$list.kept" -XX:SharedArchiveFile="$tmp" -cp "$self" && [ -s "$tmp" ]
         fi
         if [ $? = 0 ]; then

@@ -1,9 +1,5 @@
 package dev.dynoctl.table;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -426,7 +422,7 @@ public final class SpecComparison {
                 }
                 Toggle<String> has = actual.resourcePolicy().orElseThrow();
                 boolean same = wanted.isOn() == has.isOn()
-                        && (!wanted.isOn() || jsonTokens(wanted.value().get()).equals(jsonTokens(has.value().get())));
+                        && (!wanted.isOn() || PolicyDocument.tokens(wanted.value().get()).equals(PolicyDocument.tokens(has.value().get())));
                 if (!same) {
                     step(new Change.ResourcePolicy(wanted.value()), Setting.RESOURCE_POLICY.label(), policyText(has),
                             wanted.isOn() ? "the declared policy (" + bytes(wanted) + " bytes)" : "none", null);
@@ -482,18 +478,5 @@ public final class SpecComparison {
 
     private static String onOff(boolean on) {
         return on ? "on" : "off";
-    }
-
-    /** A JSON document as its token stream, so whitespace does not count as a difference. */
-    private static List<String> jsonTokens(String json) {
-        List<String> tokens = new ArrayList<>();
-        try (JsonParser parser = new JsonFactory().createParser(json)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                tokens.add(token + ":" + parser.getText());
-            }
-        } catch (IOException e) {
-            tokens.add("unparsable:" + json);
-        }
-        return tokens;
     }
 }

@@ -1,8 +1,5 @@
 package dev.dynoctl.table;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -195,24 +192,8 @@ public final class SpecParser {
         if (bytes > MAX_RESOURCE_POLICY_BYTES) {
             throw new InvalidSpecException("resource-policy", "at most 20 KB including whitespace (got " + bytes + " bytes)");
         }
-        requireJsonObject(policy);
+        PolicyDocument.requireObject("resource-policy", policy);
         return policy;
-    }
-
-    private static void requireJsonObject(String text) {
-        try (JsonParser parser = new JsonFactory().createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new InvalidSpecException("resource-policy", "must be a JSON object (a policy document)");
-            }
-            parser.skipChildren();
-            if (parser.nextToken() != null) {
-                throw new InvalidSpecException("resource-policy", "has text after the JSON object");
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidSpecException("resource-policy", "is not valid JSON: " + Names.quote(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InvalidSpecException("resource-policy", "is not valid JSON: " + Names.quote(e.getMessage()));
-        }
     }
 
     private Optional<UnitLimits> units(String readSetting, String writeSetting) {

@@ -204,6 +204,9 @@ class LauncherIT {
         launch(LAUNCHER.toAbsolutePath(), home, logged, "create-table", "--name", Emulator.uniqueTableName("Cached"),
                 "--pk", "id:S", "--endpoint-url", ddb.endpoint().toString()).expect(ExitCode.OK);
         assertLoadedFromTheCache(classLog);
+        // Jackson and SnakeYAML stay out, also as what the dump's verifier would load for the spec file reader.
+        assertThat(archivedClasses(appCdsJdk(), archive)).contains("dev.dynoctl.table.SpecParser", "dev.dynoctl.table.SpecComparison")
+                .noneMatch(name -> name.startsWith("com.fasterxml.") || name.startsWith("org.yaml."));
 
         Files.delete(archive); // the JVM writes archives read-only
         Files.writeString(archive, "not a class data archive");
@@ -317,6 +320,18 @@ class LauncherIT {
             assertThat(loaded).as(name).filteredOn(line -> line.contains(" " + name + " "))
                     .singleElement().asString().contains("shared objects file");
         }
+        assertThat(loaded).as("dynoctl's classes a create-table loads from the jar, not the cache")
+                .filteredOn(line -> line.contains("] dev.dynoctl.") && line.contains("source: file:")).isEmpty();
+    }
+
+    /** The classes an AppCDS archive holds, as the JVM lists them. */
+    private static List<String> archivedClasses(Path jdk, Path archive) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(jdk.resolve("bin").resolve("java").toString(), "-XX:SharedArchiveFile=" + archive,
+                "-XX:+PrintSharedArchiveAndExit", "-cp", LAUNCHER.toRealPath().toString()).redirectErrorStream(true).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        process.waitFor();
+        return lines.stream().map(line -> line.trim().split(" ")).filter(words -> words.length == 3 && words[0].matches("\\d+:"))
+                .map(words -> words[1]).toList();
     }
 
     private static void assertNotLoadedFromACache(Path classLog) throws IOException {
