@@ -82,7 +82,7 @@ if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
       # -XX:ArchiveClassesAtExit). Jackson and SnakeYAML (JSON output, spec files) stay out: the archive is mapped by
       # every run, and most runs need neither. So does dynoctl's spec file reader (SpecFile, not its nested types),
       # which uses both: the dump verifies every class it archives, loading (and archiving) what the verifier checks it
-      # against.
+      # against. (JDK 17 lists a class as its name alone, JDK 18 and newer add " id: N".)
       # AOT cache: one training run with -XX:AOTCacheOutput, at whose end the JVM starts another that writes the cache.
       # It holds what the training loaded and linked, Jackson and SnakeYAML too (the JDK has no class filter), and
       # picocli: JDK 25 stores no linked class of Java 5, so the build rewrites picocli's as Java 6 classes.
@@ -95,7 +95,8 @@ if [ "${DYNOCTL_CDS:-on}" != off ] && [ -n "$cache" ]; then
         else
           "$java" $jvm -XX:DumpLoadedClassList="$list" -jar "$self" cds-training \
             && grep -v -e 'com/fasterxml/jackson/' -e 'org/yaml/' -e '^dev/dynoctl/table/SpecFile$' \
-                -e '^@lambda-proxy dev/dynoctl/table/SpecFile ' "$list" >"$list.kept" \
+                -e '^dev/dynoctl/table/SpecFile id: ' -e '^@lambda-proxy dev/dynoctl/table/SpecFile ' \
+                -e '^@cp dev/dynoctl/table/SpecFile ' "$list" >"$list.kept" \
             && "$java" -Xshare:dump -XX:SharedClassListFile="$list.kept" -XX:SharedArchiveFile="$tmp" -cp "$self" && [ -s "$tmp" ]
         fi
         if [ $? = 0 ]; then

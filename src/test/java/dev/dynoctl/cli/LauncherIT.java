@@ -14,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +78,7 @@ class LauncherIT {
     }
 
     private Running start(Path launcher, Path directory, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .directory(directory == null ? null : directory.toFile());
@@ -228,7 +229,7 @@ class LauncherIT {
         // Three first runs at once: one of them starts the training; none waits for it.
         List<Running> first = List.of(start(launcher, null, on, "--version"), start(launcher, null, on, "--version"),
                 start(launcher, null, on, "--version"));
-        List<Result> firstResults = new java.util.ArrayList<>();
+        List<Result> firstResults = new ArrayList<>();
         for (Running run : first) {
             Result result = run.await().expect(ExitCode.OK);
             assertThat(result.out()).startsWith("dynoctl ").contains("Java " + feature(jdk));
@@ -320,8 +321,9 @@ class LauncherIT {
             assertThat(loaded).as(name).filteredOn(line -> line.contains(" " + name + " "))
                     .singleElement().asString().contains("shared objects file");
         }
-        assertThat(loaded).as("dynoctl's classes a create-table loads from the jar, not the cache")
-                .filteredOn(line -> line.contains("] dev.dynoctl.") && line.contains("source: file:")).isEmpty();
+        assertThat(loaded).as("dynoctl's and picocli's classes a create-table loads from the jar, not the cache")
+                .filteredOn(line -> (line.contains("] dev.dynoctl.") || line.contains("] picocli.")) && line.contains("source: file:"))
+                .isEmpty();
     }
 
     /** The classes an AppCDS archive holds, as the JVM lists them. */
@@ -386,7 +388,7 @@ class LauncherIT {
 
     /** JDK homes on this machine: the one running the tests first, then /usr/lib/jvm's. */
     private static java.util.stream.Stream<Path> jdks() throws IOException {
-        List<Path> homes = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
+        List<Path> homes = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
         Path jvms = Path.of("/usr/lib/jvm");
         if (Files.isDirectory(jvms)) {
             try (var dirs = Files.list(jvms)) {
@@ -473,7 +475,10 @@ class LauncherIT {
         }
     }
 
-    /** The build made picocli's Java 5 classes Java 6 ones with computed stack maps: every one must pass the verifier. */
+    /**
+     * The build made picocli's Java 5 classes Java 6 ones with computed stack maps: each must pass the type-checking
+     * verifier itself (a class whose stack maps are wrong would fall back to the old verifier without a word).
+     */
     @Test
     void the_jars_picocli_classes_are_java_6_with_stack_maps_the_verifier_accepts() throws Exception {
         List<String> classes;
@@ -489,11 +494,25 @@ class LauncherIT {
             }
         }
         assertThat(classes).hasSizeGreaterThan(200);
-        // A class loader of its own: the JVM verifies every class it links, and initializing links.
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {LAUNCHER.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            for (String name : classes) {
-                Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), true, loader);
-            }
-        }
+        // Linked (initializing links) in a JVM of its own, which logs how it verified each class.
+        Path linker = home.resolve("LinkAll.java");
+        Files.writeString(linker, """
+                public class LinkAll {
+                    public static void main(String[] names) throws Exception {
+                        for (String name : names) {
+                            Class.forName(name, true, LinkAll.class.getClassLoader());
+                        }
+                    }
+                }
+                """);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:verification=info", "-cp", LAUNCHER.toString(), linker.toString()));
+        classes.forEach(name -> command.add(name.substring(0, name.length() - ".class".length()).replace('/', '.')));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+
+        assertThat(process.waitFor()).as(String.join("\n", log.subList(Math.max(0, log.size() - 20), log.size()))).isZero();
+        assertThat(log).filteredOn(line -> line.contains("old verifier") && line.contains("picocli.")).isEmpty();
+        assertThat(log).filteredOn(line -> line.matches(".*Verifying class picocli\\.\\S+ with new format.*")).hasSize(classes.size());
     }
 }
