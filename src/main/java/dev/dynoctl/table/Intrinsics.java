@@ -226,9 +226,9 @@ final class Intrinsics {
             }
             case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" -> throw new TemplateProblem(line, path,
                     function + " belongs in Conditions (or in the condition of Fn::If); give Fn::If a condition's name");
-            case "Fn::GetAtt" -> throw new TemplateProblem(line, path, "Fn::GetAtt is not supported: another resource's "
+            case "Fn::GetAtt" -> throw TemplateProblem.deployTime(line, path, "Fn::GetAtt is not supported: another resource's "
                     + "attribute is known only once CloudFormation deploys the stack; write the value out or pass it as a parameter");
-            case "Fn::ImportValue" -> throw new TemplateProblem(line, path, "Fn::ImportValue is not supported: another stack's "
+            case "Fn::ImportValue" -> throw TemplateProblem.deployTime(line, path, "Fn::ImportValue is not supported: another stack's "
                     + "export is known only to CloudFormation; write the value out or pass it as a parameter");
             default -> throw new TemplateProblem(line, path, function + " is not supported (dynoctl evaluates Ref, Fn::Sub, "
                     + "Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap, Fn::Base64 and Fn::If)");
@@ -252,7 +252,7 @@ final class Intrinsics {
                     "AWS::StackName has no value: give --stack-name"));
             default -> {
                 if (resources.contains(name)) {
-                    throw new TemplateProblem(line, path, "Ref to the resource " + name + " is not supported: its physical ID "
+                    throw TemplateProblem.deployTime(line, path, "Ref to the resource " + name + " is not supported: its physical ID "
                             + "is known only once CloudFormation deploys the stack; write the value out or pass it as a parameter");
                 }
                 throw new TemplateProblem(line, path, name.startsWith("AWS::") ? name + " is not supported (dynoctl knows "
@@ -354,7 +354,7 @@ final class Intrinsics {
             } else if (variables.get(name) != null) {
                 append(out, text(value(variables.get(name), path + "[1]." + name), line, path + "[1]." + name), line, path);
             } else if (name.contains(".") && resources.contains(name.substring(0, name.indexOf('.')))) {
-                throw new TemplateProblem(line, path, "${" + name + "} is another resource's attribute (as Fn::GetAtt), known "
+                throw TemplateProblem.deployTime(line, path, "${" + name + "} is another resource's attribute (as Fn::GetAtt), known "
                         + "only once CloudFormation deploys the stack; write the value out or pass it as a parameter");
             } else {
                 TemplateNode value = ref(name, line, path);

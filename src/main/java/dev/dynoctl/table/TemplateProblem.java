@@ -9,11 +9,26 @@ import java.nio.file.Path;
 final class TemplateProblem extends Exception {
     private final int line;
     private final String path;
+    private final boolean deployTime;
 
     TemplateProblem(int line, String path, String message) {
+        this(line, path, message, false);
+    }
+
+    private TemplateProblem(int line, String path, String message, boolean deployTime) {
         super(message, null, false, false);
         this.line = line;
         this.path = path;
+        this.deployTime = deployTime;
+    }
+
+    /** A value only a deployment knows: another resource's attribute or physical ID, another stack's export. */
+    static TemplateProblem deployTime(int line, String path, String message) {
+        return new TemplateProblem(line, path, message, true);
+    }
+
+    boolean deployTime() {
+        return deployTime;
     }
 
     SpecProblem in(Path file) {

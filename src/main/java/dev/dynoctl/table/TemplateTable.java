@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.Set;
  * GlobalSecondaryIndexes to gsi, ...), with the property's line and path, so {@link SpecParser} checks it like any
  * declaration and its problems name the property. A property left out is CloudFormation's default, as a table made
  * from the template has it: no stream, TTL and PITR off, an AWS owned key, standard class, no deletion protection or
- * contributor insights, no resource policy; BillingMode defaults to PROVISIONED (a SimpleTable's to on-demand).
+ * contributor insights, no resource policy; BillingMode defaults to PROVISIONED (a SimpleTable's to on-demand). A
+ * property --ignore-unsupported left undeclared (it holds what only a deployment knows) is no default: nothing.
  */
 final class TemplateTable {
     static final String TABLE = "AWS::DynamoDB::Table";
@@ -35,6 +37,15 @@ final class TemplateTable {
             "ResourcePolicy");
     private static final Set<String> SIMPLE_TABLE_PROPERTIES = Set.of("TableName", "PrimaryKey", "ProvisionedThroughput",
             "SSESpecification", "PointInTimeRecoverySpecification", "Tags");
+    /**
+     * Properties --ignore-unsupported may leave undeclared when they hold a value only a deployment knows (a KMS key
+     * that is another resource's ARN, a policy naming a role's): their settings are then neither compared nor changed.
+     * Not the keys, indexes, billing and capacity a table cannot be read without, nor Tags: with --prune-tags, tags left
+     * undeclared would all be removed.
+     */
+    private static final Set<String> UNDECLARABLE = Set.of("StreamSpecification", "TimeToLiveSpecification",
+            "PointInTimeRecoverySpecification", "SSESpecification", "TableClass", "DeletionProtectionEnabled",
+            "OnDemandThroughput", "WarmThroughput", "ContributorInsightsSpecification", "ResourcePolicy");
     /** Properties that declare what dynoctl cannot apply, and why. */
     private static final Map<String, String> UNSUPPORTED = Map.of(
             "KinesisStreamSpecification", "a Kinesis Data Streams destination",
@@ -54,6 +65,8 @@ final class TemplateTable {
     /** AttributeDefinitions by name, and the ones a key schema used. */
     private final Map<String, String> attributeTypes = new LinkedHashMap<>();
     private final Set<String> usedAttributes = new LinkedHashSet<>();
+    /** Properties left undeclared by --ignore-unsupported (see {@link #UNDECLARABLE}). */
+    private final Set<String> undeclared = new HashSet<>();
     private final int line;
     private TemplateNode.Fields properties;
 
@@ -128,8 +141,18 @@ final class TemplateTable {
                         valueLines.put(name, at);
                     }
                 } catch (TemplateProblem problem) {
-                    problems.add(problem.in(file));
-                    evaluated = false;
+                    if (problem.deployTime() && context.ignoreUnsupported() && UNDECLARABLE.contains(name)) {
+                        undeclared.add(name);
+                        SpecProblem left = problem.in(file);
+                        warnings.add(new SpecProblem(left.origin(), left.setting(), left.message() + "; " + name
+                                + " left undeclared: plan neither compares nor changes it (--ignore-unsupported)"));
+                    } else {
+                        SpecProblem refused = problem.in(file);
+                        problems.add(problem.deployTime() && UNDECLARABLE.contains(name) ? new SpecProblem(refused.origin(),
+                                refused.setting(), refused.message() + "; or --ignore-unsupported leaves " + name + " undeclared")
+                                : refused);
+                        evaluated = false;
+                    }
                 }
             }
         }
@@ -147,6 +170,13 @@ final class TemplateTable {
             step.run();
         } catch (TemplateProblem problem) {
             problems.add(problem.in(file));
+        }
+    }
+
+    /** Maps a property, unless --ignore-unsupported left it undeclared: then its setting is not declared at all. */
+    private void declared(String property, Step step) {
+        if (!undeclared.contains(property)) {
+            attempt(step);
         }
     }
 
@@ -190,18 +220,20 @@ final class TemplateTable {
         attempt(() -> attributes().stream().filter(unused -> problems.size() == before).forEach(unused -> problems.add(new SpecProblem(new Origin(file, lineOf("AttributeDefinitions"), 0),
                 path("AttributeDefinitions"), "attribute " + Names.quote(unused) + " is in no key schema (DynamoDB refuses "
                         + "definitions of attributes no table or index key uses)"))));
-        attempt(this::stream);
-        attempt(this::timeToLive);
-        attempt(this::pointInTimeRecovery);
-        attempt(this::encryption);
-        attempt(() -> put("table-class", optionalText("TableClass").orElse("standard"), "TableClass"));
-        attempt(() -> put("deletion-protection", optionalBool("DeletionProtectionEnabled").orElse("false"),
-                "DeletionProtectionEnabled"));
-        attempt(() -> units("OnDemandThroughput", "MaxReadRequestUnits", "max-read-units", "MaxWriteRequestUnits", "max-write-units"));
-        attempt(() -> units("WarmThroughput", "ReadUnitsPerSecond", "warm-read-units", "WriteUnitsPerSecond", "warm-write-units"));
-        attempt(this::contributorInsights);
+        declared("StreamSpecification", this::stream);
+        declared("TimeToLiveSpecification", this::timeToLive);
+        declared("PointInTimeRecoverySpecification", this::pointInTimeRecovery);
+        declared("SSESpecification", this::encryption);
+        declared("TableClass", () -> put("table-class", optionalText("TableClass").orElse("standard"), "TableClass"));
+        declared("DeletionProtectionEnabled", () -> put("deletion-protection",
+                optionalBool("DeletionProtectionEnabled").orElse("false"), "DeletionProtectionEnabled"));
+        declared("OnDemandThroughput", () -> units("OnDemandThroughput", "MaxReadRequestUnits", "max-read-units",
+                "MaxWriteRequestUnits", "max-write-units"));
+        declared("WarmThroughput", () -> units("WarmThroughput", "ReadUnitsPerSecond", "warm-read-units", "WriteUnitsPerSecond",
+                "warm-write-units"));
+        declared("ContributorInsightsSpecification", this::contributorInsights);
         attempt(this::tags);
-        attempt(this::resourcePolicy);
+        declared("ResourcePolicy", this::resourcePolicy);
     }
 
     private void simpleTable() throws TemplateProblem {
@@ -227,8 +259,8 @@ final class TemplateTable {
         // A SimpleTable is a Table without these: CloudFormation's defaults.
         put("stream", Toggle.OFF, "StreamSpecification");
         put("ttl-attribute", Toggle.OFF, "TimeToLiveSpecification");
-        attempt(this::pointInTimeRecovery);
-        attempt(this::encryption);
+        declared("PointInTimeRecoverySpecification", this::pointInTimeRecovery);
+        declared("SSESpecification", this::encryption);
         put("table-class", "standard", "TableClass");
         put("deletion-protection", "false", "DeletionProtectionEnabled");
         put("contributor-insights", "false", "ContributorInsightsSpecification");

@@ -150,6 +150,42 @@ class TemplateIT {
     }
 
     @Test
+    void with_ignore_unsupported_a_key_or_policy_only_a_deployment_knows_is_left_undeclared_and_the_table_applied() throws Exception {
+        String table = Emulator.uniqueTableName("Keyed");
+        Path file = write("keyed.yaml", """
+                Resources:
+                  Key:
+                    Type: AWS::KMS::Key
+                  Reader:
+                    Type: AWS::IAM::Role
+                  Keyed:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: %s
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                      SSESpecification: {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !GetAtt Key.Arn}
+                      ResourcePolicy:
+                        PolicyDocument:
+                          Statement: [{Effect: Allow, Principal: {AWS: !GetAtt Reader.Arn}, Action: 'dynamodb:GetItem', Resource: '*'}]
+                """.formatted(table));
+
+        CliRun refused = ddb.run("apply", "-f", file.toString()).expect(ExitCode.INVALID_INPUT);
+        assertThat(refused.err()).contains("SSESpecification.KMSMasterKeyId.Fn::GetAtt", "or --ignore-unsupported leaves "
+                + "SSESpecification undeclared", "or --ignore-unsupported leaves ResourcePolicy undeclared");
+        assertThat(ddb.tableExists(table)).isFalse();
+
+        CliRun applied = ddb.run("apply", "-f", file.toString(), "--ignore-unsupported").expect(ExitCode.OK);
+        assertThat(applied.out()).contains("Apply: 1 created.");
+        assertThat(applied.errLines()).anySatisfy(line -> assertThat(line).contains("SSESpecification left undeclared: plan "
+                + "neither compares nor changes it (--ignore-unsupported)")).anySatisfy(line -> assertThat(line)
+                .contains("ResourcePolicy left undeclared"));
+        assertThat(describe(table).keySchema()).singleElement().satisfies(key -> assertThat(key.attributeName()).isEqualTo("id"));
+        ddb.run("plan", "-f", file.toString(), "--ignore-unsupported").expect(ExitCode.OK);
+    }
+
+    @Test
     void a_parameter_changes_what_the_template_declares() throws Exception {
         String prefix = Emulator.uniqueTableName("shop");
         Path file = write("template.yaml", TEMPLATE);

@@ -214,14 +214,89 @@ class TemplateIntrinsicsTest {
                         + "supported: another stack's export is known only to CloudFormation; write the value out or pass it as a parameter",
                 "template.yaml:11: Resources.Table.Properties.SSESpecification.KMSMasterKeyId.Fn::GetAtt: Fn::GetAtt is not "
                         + "supported: another resource's attribute is known only once CloudFormation deploys the stack; write the "
-                        + "value out or pass it as a parameter",
+                        + "value out or pass it as a parameter; or --ignore-unsupported leaves SSESpecification undeclared",
                 "template.yaml:12: Resources.Table.Properties.Tags[0].Value.Ref: Ref to the resource Key is not supported: its "
                         + "physical ID is known only once CloudFormation deploys the stack; write the value out or pass it as a parameter",
                 "template.yaml:15: Resources.Table.Properties.ResourcePolicy.PolicyDocument.Statement[0].Resource.Fn::Sub: "
                         + "${Key.Arn} is another resource's attribute (as Fn::GetAtt), known only once CloudFormation deploys the "
-                        + "stack; write the value out or pass it as a parameter",
+                        + "stack; write the value out or pass it as a parameter; or --ignore-unsupported leaves ResourcePolicy "
+                        + "undeclared",
                 "template.yaml:16: Resources.Table.Properties.TimeToLiveSpecification.AttributeName.Ref: Ref to 'Nowhere': the "
                         + "template has no such parameter or resource");
+    }
+
+    @Test
+    void with_ignore_unsupported_a_setting_only_a_deployment_knows_is_left_undeclared_not_defaulted() throws IOException {
+        TemplateContext ignoring = new TemplateContext(Map.of(), Optional.empty(), Optional.empty(),
+                () -> new TemplateContext.Region("eu-west-1", "aws", "amazonaws.com"), false, true);
+        String template = """
+                Resources:
+                  Key:
+                    Type: AWS::KMS::Key
+                  Role:
+                    Type: AWS::IAM::Role
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: users
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                      SSESpecification: {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !Ref Key}
+                      ResourcePolicy:
+                        PolicyDocument:
+                          Statement: [{Effect: Allow, Principal: {AWS: !GetAtt Role.Arn}, Action: 'dynamodb:GetItem', Resource: '*'}]
+                      TableClass: !ImportValue SharedTableClass
+                """;
+
+        SpecSources.Result result = read(ignoring, template);
+
+        assertThat(result.problems()).isEmpty();
+        TableSpec spec = result.tables().get(0).spec();
+        // Not CloudFormation's defaults (an AWS owned key, no policy, standard class): nothing declared, so nothing changed.
+        assertThat(spec.encryption()).isEmpty();
+        assertThat(spec.resourcePolicy()).isEmpty();
+        assertThat(spec.tableClass()).isEmpty();
+        assertThat(spec.stream()).contains(Toggle.off()); // the rest is read as ever
+        assertThat(result.warnings()).map(w -> w.toString().replace(dir + "/", "")).containsExactly(
+                "template.yaml:13: Resources.Table.Properties.SSESpecification.KMSMasterKeyId.Ref: Ref to the resource Key is "
+                        + "not supported: its physical ID is known only once CloudFormation deploys the stack; write the value out "
+                        + "or pass it as a parameter; SSESpecification left undeclared: plan neither compares nor changes it "
+                        + "(--ignore-unsupported)",
+                "template.yaml:16: Resources.Table.Properties.ResourcePolicy.PolicyDocument.Statement[0].Principal.AWS.Fn::GetAtt: "
+                        + "Fn::GetAtt is not supported: another resource's attribute is known only once CloudFormation deploys the "
+                        + "stack; write the value out or pass it as a parameter; ResourcePolicy left undeclared: plan neither "
+                        + "compares nor changes it (--ignore-unsupported)",
+                "template.yaml:17: Resources.Table.Properties.TableClass.Fn::ImportValue: Fn::ImportValue is not supported: "
+                        + "another stack's export is known only to CloudFormation; write the value out or pass it as a parameter; "
+                        + "TableClass left undeclared: plan neither compares nor changes it (--ignore-unsupported)");
+    }
+
+    @Test
+    void with_ignore_unsupported_keys_and_tags_only_a_deployment_knows_are_still_problems() throws IOException {
+        TemplateContext ignoring = new TemplateContext(Map.of(), Optional.empty(), Optional.empty(),
+                () -> new TemplateContext.Region("eu-west-1", "aws", "amazonaws.com"), false, true);
+        String template = """
+                Resources:
+                  Key:
+                    Type: AWS::KMS::Key
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: users
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: !ImportValue KeyName, KeyType: HASH}]
+                      Tags: [{Key: key, Value: !Ref Key}]
+                """;
+
+        // Tags left undeclared would all go with --prune-tags; a table cannot be read without its key.
+        assertThat(problems(ignoring, template)).containsExactly(
+                "template.yaml:10: Resources.Table.Properties.KeySchema[0].AttributeName.Fn::ImportValue: Fn::ImportValue is not "
+                        + "supported: another stack's export is known only to CloudFormation; write the value out or pass it as a "
+                        + "parameter",
+                "template.yaml:11: Resources.Table.Properties.Tags[0].Value.Ref: Ref to the resource Key is not supported: its "
+                        + "physical ID is known only once CloudFormation deploys the stack; write the value out or pass it as a parameter");
     }
 
     @Test
