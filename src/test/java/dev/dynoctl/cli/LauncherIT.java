@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -472,6 +473,32 @@ class LauncherIT {
             assertThat(status).as(out.toString()).isZero();
             assertThat(out.toString()).as(type).contains("LineNumberTable").doesNotContain("LocalVariableTable")
                     .doesNotContain("LocalVariableTypeTable");
+        }
+    }
+
+    /** The build step runs as a source file, which Java 22 and newer launch only from a path matching its package. */
+    @Test
+    void the_build_step_that_rewrites_the_jars_classes_runs_on_the_java_17_and_25_here() throws Exception {
+        Path step = Path.of("src", "build", "java", "dev", "dynoctl", "build", "CacheReadyClasses.java");
+        Path asm = Path.of("target", "build-tools", "asm.jar");
+        List<Path> javas = new ArrayList<>(List.of(appCdsJdk()));
+        jdks().filter(jdk -> feature(jdk) >= 25).findFirst().ifPresent(javas::add);
+        for (Path jdk : javas) {
+            Path jar = home.resolve("one-class-" + feature(jdk) + ".jar");
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+                out.putNextEntry(new ZipEntry("dev/dynoctl/table/SpecParser.class"));
+                out.write(Files.readAllBytes(Path.of("target", "classes", "dev", "dynoctl", "table", "SpecParser.class")));
+                out.closeEntry();
+            }
+            Process process = new ProcessBuilder(jdk.resolve("bin").resolve("java").toString(), "-cp", asm.toString(),
+                    step.toString(), jar.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as("on %s: %s", jdk, output).isZero();
+
+            StringWriter javap = new StringWriter();
+            ToolProvider.findFirst("javap").orElseThrow().run(new PrintWriter(javap), new PrintWriter(javap), "-l", "-cp",
+                    jar.toString(), "dev.dynoctl.table.SpecParser");
+            assertThat(javap.toString()).as("rewritten on %s", jdk).contains("LineNumberTable").doesNotContain("LocalVariableTable");
         }
     }
 
