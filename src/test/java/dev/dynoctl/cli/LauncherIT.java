@@ -468,7 +468,7 @@ class LauncherIT {
                 "software.amazon.awssdk.services.dynamodb.model.CreateTableRequest", "picocli.CommandLine")) {
             StringWriter out = new StringWriter();
             int status = ToolProvider.findFirst("javap").orElseThrow()
-                    .run(new PrintWriter(out), new PrintWriter(out), "-l", "-cp", "target/dynoctl.jar", type);
+                    .run(new PrintWriter(out), new PrintWriter(out), "-c", "-l", "-p", "-cp", "target/dynoctl.jar", type);
 
             assertThat(status).as(out.toString()).isZero();
             assertThat(out.toString()).as(type).contains("LineNumberTable").doesNotContain("LocalVariableTable")
@@ -496,7 +496,7 @@ class LauncherIT {
             assertThat(process.waitFor()).as("on %s: %s", jdk, output).isZero();
 
             StringWriter javap = new StringWriter();
-            ToolProvider.findFirst("javap").orElseThrow().run(new PrintWriter(javap), new PrintWriter(javap), "-l", "-cp",
+            ToolProvider.findFirst("javap").orElseThrow().run(new PrintWriter(javap), new PrintWriter(javap), "-c", "-l", "-p", "-cp",
                     jar.toString(), "dev.dynoctl.table.SpecParser");
             assertThat(javap.toString()).as("rewritten on %s", jdk).contains("LineNumberTable").doesNotContain("LocalVariableTable");
         }
