@@ -5,6 +5,7 @@ import java.lang.reflect.Constructor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
@@ -71,17 +72,21 @@ public final class Cli {
         }
         commandLine.setOut(out)
                 .setErr(err)
+                // "@name" is a value (--resource-policy @policy.json), never a file of arguments to splice in.
+                .setExpandAtFiles(false)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
-        setExitCodeHelp(commandLine);
+        CommandLine.IVersionProvider version = commandLine.getCommandSpec().versionProvider();
+        everyCommand(commandLine, spec -> {
+            spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
+            spec.versionProvider(version); // every command's -V, not only the root's, prints the version
+        });
         return commandLine;
     }
 
-    private static void setExitCodeHelp(CommandLine commandLine) {
-        commandLine.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCode.helpList());
-        commandLine.getSubcommands().values().forEach(Cli::setExitCodeHelp);
+    private static void everyCommand(CommandLine commandLine, Consumer<CommandLine.Model.CommandSpec> action) {
+        action.accept(commandLine.getCommandSpec());
+        commandLine.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
     }
 
     /** Hands the {@link CliContext} to commands whose constructor takes it; everything else is built as usual. */

@@ -6,9 +6,13 @@ import dev.dynoctl.aws.DynamoDbClients;
 import dev.dynoctl.support.CliRun;
 import dev.dynoctl.support.Terminals;
 import dev.dynoctl.table.WaitClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HelpTest {
     private static CliRun run(String... args) {
@@ -48,6 +52,24 @@ class HelpTest {
         CliRun run = run("--version").expect(ExitCode.OK);
 
         assertThat(run.out()).startsWith("dynoctl ").contains("Java ");
+    }
+
+    @Test
+    void every_commands_version_option_prints_the_version() {
+        for (String[] args : List.of(new String[] {"create-table", "-V"}, new String[] {"plan", "--version"},
+                new String[] {"local", "serve", "-V"})) {
+            assertThat(run(args).expect(ExitCode.OK).out()).as(String.join(" ", args)).startsWith("dynoctl ").contains("Java ");
+        }
+    }
+
+    @Test
+    void a_value_starting_with_at_is_the_options_value_not_a_file_of_arguments(@TempDir Path dir) throws IOException {
+        Path policy = Files.writeString(dir.resolve("policy.json"), "{\"Version\": \"2012-10-17\", \"Statement\": []}");
+
+        // Parsed (picocli would splice the file's words in as arguments); then the invalid name stops it before any call.
+        CliRun run = run("create-table", "--name", "ab", "--pk", "id:S", "--resource-policy", "@" + policy)
+                .expect(ExitCode.INVALID_INPUT);
+        assertThat(run.errLines()).singleElement().asString().startsWith("dynoctl create-table: --name: table name must be");
     }
 
     @Test
