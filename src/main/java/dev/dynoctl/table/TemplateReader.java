@@ -15,6 +15,9 @@ import java.util.TreeSet;
  */
 final class TemplateReader {
     private static final Set<String> TRANSFORMS = Set.of("AWS::Serverless-2016-10-31", "AWS::LanguageExtensions");
+    /** CloudFormation's resource attributes, in the order its documentation lists them. */
+    private static final List<String> RESOURCE_ATTRIBUTES = List.of("Type", "Properties", "Condition", "CreationPolicy",
+            "DeletionPolicy", "DependsOn", "Metadata", "UpdatePolicy", "UpdateReplacePolicy");
 
     private TemplateReader() {
     }
@@ -76,6 +79,15 @@ final class TemplateReader {
                     continue;
                 }
                 String type = typeText.value();
+                if (Set.of(TemplateGlobalTable.TYPE, TemplateTable.TABLE, TemplateTable.SIMPLE_TABLE).contains(type)) {
+                    // A mistyped Condition or Properties would be a table made unconditionally, or one without properties.
+                    for (String attribute : resource.fields().keySet()) {
+                        if (!RESOURCE_ATTRIBUTES.contains(attribute)) {
+                            problems.add(new SpecProblem(new Origin(file, resource.lineOf(attribute), 0), at + "." + attribute,
+                                    "unknown resource attribute (known: " + String.join(", ", RESOURCE_ATTRIBUTES) + ")"));
+                        }
+                    }
+                }
                 if (type.equals(TemplateGlobalTable.TYPE)) {
                     tables++;
                     List<SpecProblem> refused = new ArrayList<>();

@@ -389,6 +389,21 @@ class TemplateTablesTest {
     }
 
     @Test
+    void a_mistyped_resource_attribute_of_a_table_is_a_problem_not_a_table_made_regardless() throws IOException {
+        assertThat(problems(USERS.replace("    Properties:", "    Condtion: IsProd\n    Properties:"))).containsExactly(
+                "template.yaml:4: Resources.UsersTable.Condtion: unknown resource attribute (known: Type, Properties, Condition, "
+                        + "CreationPolicy, DeletionPolicy, DependsOn, Metadata, UpdatePolicy, UpdateReplacePolicy)");
+        assertThat(problems(USERS.replace("    Properties:", "    Propertes:"))).first().asString()
+                .startsWith("template.yaml:4: Resources.UsersTable.Propertes: unknown resource attribute");
+        // Other resources' attributes are theirs to check.
+        assertThat(problems(USERS + """
+                  Topic:
+                    Type: AWS::SNS::Topic
+                    Condtion: Whatever
+                """)).isEmpty();
+    }
+
+    @Test
     void what_dynoctl_cannot_apply_is_a_problem_or_with_ignore_unsupported_a_warning() throws IOException {
         String template = USERS + """
                       KinesisStreamSpecification:
