@@ -53,7 +53,7 @@ final class Converters {
                 }
             }
             if (duration.isNegative() || duration.isZero()) {
-                throw new TypeConversionException("must be positive, got " + Names.quote(value) + " (use --no-wait not to wait)");
+                throw new TypeConversionException("must be positive, got " + Names.quote(value));
             }
             return duration;
         }

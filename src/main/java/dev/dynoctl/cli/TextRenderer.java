@@ -139,7 +139,8 @@ final class TextRenderer implements Renderer {
                 parts.add(count + " " + words(name));
             }
         }
-        out.println("Apply: " + String.join(", ", parts) + (exit == ExitCode.OK ? "." : " (exit " + exit.code() + ")."));
+        String done = parts.isEmpty() ? "no tables" : String.join(", ", parts); // e.g. every table's Condition false
+        out.println("Apply: " + done + (exit == ExitCode.OK ? "." : " (exit " + exit.code() + ")."));
         out.flush();
     }
 

@@ -186,6 +186,26 @@ class TemplateIT {
     }
 
     @Test
+    void a_template_whose_every_table_is_switched_off_applies_no_tables() throws Exception {
+        Path file = write("off.yaml", """
+                Conditions:
+                  Never: !Equals [a, b]
+                Resources:
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Condition: Never
+                    Properties:
+                      TableName: never-made
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                """);
+
+        assertThat(ddb.run("apply", "-f", file.toString()).expect(ExitCode.OK).out().lines()).containsExactly("Apply: no tables.");
+        assertThat(ddb.tableExists("never-made")).isFalse();
+    }
+
+    @Test
     void a_parameter_changes_what_the_template_declares() throws Exception {
         String prefix = Emulator.uniqueTableName("shop");
         Path file = write("template.yaml", TEMPLATE);
