@@ -109,8 +109,14 @@ final class CreateTableCommand extends AwsCommand {
     /** The table-definition flags given on the command line, by setting name, as typed. */
     private Map<String, List<String>> commandLineSettings() {
         Map<String, List<String>> settings = new LinkedHashMap<>();
-        for (OptionSpec option : new java.util.LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
+        List<OptionSpec> matched = spec.commandLine().getParseResult().matchedOptions(); // once per occurrence
+        for (OptionSpec option : new java.util.LinkedHashSet<>(matched)) {
             Setting.byKey(option.longestName().substring(2)).ifPresent(setting -> {
+                // picocli lets a switch's last occurrence win: --pitr --no-pitr would be --no-pitr without a word.
+                if (setting.kind() == Setting.Kind.SWITCH && matched.stream().filter(option::equals).count() > 1) {
+                    throw new InvalidSpecException(setting.key(), "given more than once (--" + setting.key() + " or --no-"
+                            + setting.key() + "): give it once");
+                }
                 List<String> values = setting.kind() == Setting.Kind.SWITCH ? List.of(String.valueOf((Object) option.getValue()))
                         : option.stringValues();
                 settings.computeIfAbsent(setting.key(), key -> new ArrayList<>()).addAll(values);

@@ -8,6 +8,7 @@ import dev.dynoctl.support.Terminals;
 import dev.dynoctl.table.WaitClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -150,6 +151,20 @@ class BadInputTest {
                 .startsWith("dynoctl create-table: --spec: " + spec + ":3: gsi: index Bad: ");
         assertThat(fromFlag.errLines()).as("the flag overrides the file: the flag is named")
                 .singleElement().asString().startsWith("dynoctl create-table: --gsi: index Worse: ");
+    }
+
+    @Test
+    void a_switch_given_twice_is_refused_not_decided_by_the_last_one() {
+        for (List<String> twice : List.of(List.of("--pitr", "--no-pitr"), List.of("--no-deletion-protection", "--deletion-protection"),
+                List.of("--contributor-insights", "--contributor-insights"))) {
+            List<String> args = new ArrayList<>(List.of("create-table", "--name", "Users", "--pk", "id:S"));
+            args.addAll(twice);
+            String setting = twice.get(0).replace("--no-", "--");
+
+            CliRun run = run(args.toArray(String[]::new)).expect(ExitCode.INVALID_INPUT);
+            assertThat(run.errLines()).as(String.join(" ", twice)).singleElement().asString()
+                    .startsWith("dynoctl create-table: " + setting + ": given more than once");
+        }
     }
 
     @Test
