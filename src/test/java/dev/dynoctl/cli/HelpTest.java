@@ -9,6 +9,7 @@ import dev.dynoctl.table.WaitClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,22 @@ class HelpTest {
         CliRun run = run("--version").expect(ExitCode.OK);
 
         assertThat(run.out()).startsWith("dynoctl ").contains("Java ");
+    }
+
+    @Test
+    void every_commands_examples_can_be_pasted_into_a_shell() {
+        for (String[] command : List.of(new String[] {"create-table"}, new String[] {"describe-table"}, new String[] {"list-tables"},
+                new String[] {"delete-table"}, new String[] {"wait"}, new String[] {"plan"}, new String[] {"apply"},
+                new String[] {"status"}, new String[] {"export-table"})) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.add("--help");
+            List<String> help = run(args.toArray(String[]::new)).expect(ExitCode.OK).out().lines().toList();
+            List<String> examples = help.subList(help.indexOf("Examples:") + 1, help.size());
+
+            // Within 80 columns, so nothing is wrapped; a continued line ends in one backslash.
+            assertThat(examples).as(String.join(" ", command)).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80).startsWith("  ").doesNotContain("\\\\"));
+        }
     }
 
     @Test
