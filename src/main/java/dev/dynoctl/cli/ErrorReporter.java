@@ -14,6 +14,8 @@ import dev.dynoctl.table.TooManyTableOperationsException;
 import dev.dynoctl.table.WaitInterruptedException;
 import dev.dynoctl.table.WaitTimeoutException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -41,6 +43,10 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     private static String problem(ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String typed = unmatched.getUnmatched().get(0);
+            if (typed.startsWith("--")) {
+                Optional<String> nearest = nearestOption(typed, e.getCommandLine().getCommandSpec());
+                return "unknown option '" + oneLine(typed) + "'" + nearest.map(name -> "; did you mean: " + name + "?").orElse("");
+            }
             boolean command = !typed.startsWith("-") && !e.getCommandLine().getSubcommands().isEmpty();
             List<String> nearest = unmatched.getSuggestions();
             if (command || !nearest.isEmpty()) {
@@ -49,6 +55,45 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             }
         }
         return oneLine(e.getMessage());
+    }
+
+    /**
+     * The command's option a mistyped one most likely meant: one that is the other with letters added or left off at
+     * the end (--tags, --prune-tag), else the fewest letters changed, at most a quarter of them (--nme, --paralelism).
+     * picocli's own guess compares letter pairs and offered --table-name for --tags and --profile for --prune-tag.
+     */
+    static Optional<String> nearestOption(String typed, CommandLine.Model.CommandSpec command) {
+        String value = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        List<String> names = new ArrayList<>(command.optionsMap().keySet());
+        names.addAll(command.negatedOptionsMap().keySet());
+        names.removeIf(name -> !name.startsWith("--"));
+        Optional<String> extended = names.stream().filter(name -> name.startsWith(value) || value.startsWith(name))
+                .min(Comparator.comparingInt(name -> Math.abs(name.length() - value.length())));
+        if (extended.isPresent()) {
+            return extended;
+        }
+        return names.stream().filter(name -> editDistance(name, value) <= Math.max(1, value.length() / 4))
+                .min(Comparator.comparingInt(name -> editDistance(name, value)));
+    }
+
+    /** Levenshtein distance: the fewest letters inserted, deleted or replaced that turn one into the other. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     @Override

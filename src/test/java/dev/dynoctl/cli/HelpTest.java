@@ -90,6 +90,19 @@ class HelpTest {
     }
 
     @Test
+    void a_mistyped_option_is_one_line_naming_the_option_it_most_likely_meant() {
+        Map<List<String>, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(List.of("create-table", "--tags", "a=b"), "unknown option '--tags'; did you mean: --tag?");
+        cases.put(List.of("create-table", "--prune-tag"), "unknown option '--prune-tag'; did you mean: --prune-tags?");
+        cases.put(List.of("create-table", "--nme", "Users"), "unknown option '--nme'; did you mean: --name?");
+        cases.put(List.of("create-table", "--no-pitrr"), "unknown option '--no-pitrr'; did you mean: --no-pitr?");
+        cases.put(List.of("apply", "-f", "x", "--paralelism", "3"), "unknown option '--paralelism'; did you mean: --parallelism?");
+        cases.put(List.of("create-table", "--zzz"), "unknown option '--zzz' (see");
+        cases.forEach((args, expected) -> assertThat(run(args.toArray(String[]::new)).expect(ExitCode.INVALID_INPUT).errLines())
+                .as(String.join(" ", args)).singleElement().asString().contains(expected));
+    }
+
+    @Test
     void a_mistyped_command_is_one_line_naming_the_nearest_command() {
         CliRun run = run("create-tabel", "--name", "X").expect(ExitCode.INVALID_INPUT);
 
