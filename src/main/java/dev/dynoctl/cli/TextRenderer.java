@@ -212,7 +212,9 @@ final class TextRenderer implements Renderer {
         row("Partition key", ExistingTable.key(table, KeyType.HASH).map(KeyAttribute::toString).orElse("none"));
         row("Sort key", ExistingTable.key(table, KeyType.RANGE).map(KeyAttribute::toString).orElse("none"));
         row("Billing mode", ExistingTable.billing(table).toString());
-        row("Deletion protection", Boolean.TRUE.equals(table.deletionProtectionEnabled()) ? "on" : "off");
+        // DynamoDB reports it for every table; an endpoint that does not (dynalite) must not be read as "off".
+        row("Deletion protection", table.deletionProtectionEnabled() == null ? ExistingTable.NOT_REPORTED
+                : table.deletionProtectionEnabled() ? "on" : "off");
         row("Items", table.itemCount() == null ? "unknown" : String.format("%,d", table.itemCount()));
         row("Size", table.tableSizeBytes() == null ? "unknown" : String.format("%,d bytes", table.tableSizeBytes()));
         row("ARN", table.tableArn() == null ? "unknown" : table.tableArn());

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  * {@code state} keeps what the model has no place for: statuses, backfilling, item counts, ARNs.
  */
 public record ExistingTable(TableSpec settings, Map<Setting, String> unreported, TableState state) {
-    static final String NOT_REPORTED = "not reported by this endpoint";
+    public static final String NOT_REPORTED = "not reported by this endpoint";
 
     public ExistingTable {
         unreported = Map.copyOf(unreported);

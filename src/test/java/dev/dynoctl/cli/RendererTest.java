@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** plan's two formats, from the same plans: the text a person reads and the JSON document CI parses. */
 class RendererTest {
@@ -36,6 +37,18 @@ class RendererTest {
         PrintWriter writer = new PrintWriter(out);
         (json ? new JsonRenderer(writer) : new TextRenderer(writer)).plans(DECLARED, PLANS, List.of("Other"));
         return out.toString();
+    }
+
+    @Test
+    void deletion_protection_an_endpoint_does_not_report_is_not_shown_as_off() {
+        TableDescription.Builder base = TableDescription.builder().tableName("Users").tableStatus("ACTIVE");
+        StringWriter unreported = new StringWriter();
+        new TextRenderer(new PrintWriter(unreported)).table("Users", true, "Table", base.build(), Map.of());
+        StringWriter reported = new StringWriter();
+        new TextRenderer(new PrintWriter(reported)).table("Users", true, "Table", base.deletionProtectionEnabled(false).build(), Map.of());
+
+        assertThat(unreported.toString().lines()).contains("Deletion protection:     not reported by this endpoint");
+        assertThat(reported.toString().lines()).contains("Deletion protection:     off");
     }
 
     @Test
