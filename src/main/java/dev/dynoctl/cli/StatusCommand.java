@@ -137,7 +137,8 @@ final class StatusCommand extends AwsCommand {
         return switch (watched.ending()) {
             case ACTIVE -> {
                 if (!output.json() && !output.quiet) {
-                    out().println("All " + watched.last().size() + " tables ACTIVE after " + seconds + ".");
+                    int tables = watched.last().size();
+                    out().println((tables == 1 ? "The table is" : "All " + tables + " tables") + " ACTIVE after " + seconds + ".");
                 }
                 yield ExitCode.OK;
             }

@@ -28,7 +28,8 @@ final class PolicyDocument {
                 throw new InvalidSpecException(setting, "has text after the JSON object");
             }
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException(setting, "is not valid JSON: " + Names.quote(e.getOriginalMessage()));
+            // Jackson's own words, whole: quoting would cut them at 60 characters, as it cuts a user's value.
+            throw new InvalidSpecException(setting, "is not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
         } catch (IOException e) {
             throw new InvalidSpecException(setting, "is not valid JSON: " + Names.quote(e.getMessage()));
         }

@@ -115,6 +115,8 @@ class StatusIT {
                 .anySatisfy(line -> assertThat(line).startsWith(second + ": CREATING -> ACTIVE ("));
         assertThat(lines.get(lines.size() - 1)).startsWith("All 2 tables ACTIVE after ");
         assertThat(dynalite.client().describeTable(r -> r.tableName(first)).table().tableStatusAsString()).isEqualTo("ACTIVE");
+        List<String> one = dynalite.run("status", first, "--watch").expect(ExitCode.OK).out().lines().toList();
+        assertThat(one.get(one.size() - 1)).startsWith("The table is ACTIVE after ");
     }
 
     @Test

@@ -135,6 +135,9 @@ class SpecParserTest {
         rejects("warm-write-units", "at least 1", "name", "Tbl", "pk", "id:S", "warm-write-units", "0");
         rejects("ttl-attribute", "empty", "name", "Tbl", "pk", "id:S", "ttl-attribute", "");
         rejects("resource-policy", "not valid JSON", "name", "Tbl", "pk", "id:S", "resource-policy", "{nope");
+        // Jackson's message whole, not cut at 60 characters as a quoted value is
+        rejects("resource-policy", "is not valid JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start "
+                + "field name", "name", "Tbl", "pk", "id:S", "resource-policy", "{nope: 1}");
         rejects("resource-policy", "at most 20 KB", "name", "Tbl", "pk", "id:S", "resource-policy",
                 "{\"a\":\"" + "x".repeat(20 * 1024) + "\"}");
         rejects("resource-policy", "cannot read", "name", "Tbl", "pk", "id:S", "resource-policy", "@/no/such/policy.json");
