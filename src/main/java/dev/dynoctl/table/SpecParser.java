@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,7 @@ public final class SpecParser {
     private static final Pattern KMS_KEY = Pattern.compile("[A-Za-z0-9:/_.\\-]{1,2048}");
 
     private final Map<String, List<String>> settings;
+    private final List<InvalidSpecException> problems = new ArrayList<>();
 
     private SpecParser(Map<String, List<String>> settings) {
         this.settings = settings;
@@ -39,46 +42,70 @@ public final class SpecParser {
     }
 
     private TableSpec spec() {
-        String name = Names.requireTableName("name", required("name"));
-        KeyAttribute partitionKey = KeyAttribute.parse("pk", required("pk"));
-        Optional<KeyAttribute> sortKey = one("sk").map(v -> KeyAttribute.parse("sk", v));
-        if (sortKey.isPresent() && sortKey.get().name().equals(partitionKey.name())) {
-            throw new InvalidSpecException("sk", "sort key must differ from the partition key (both are "
-                    + Names.quote(partitionKey.name()) + ")");
+        String name = check(() -> Names.requireTableName("name", required("name")), null);
+        KeyAttribute partitionKey = check(() -> KeyAttribute.parse("pk", required("pk")), null);
+        Optional<KeyAttribute> sortKey = check(() -> one("sk").map(v -> KeyAttribute.parse("sk", v)), Optional.empty());
+        if (partitionKey != null && sortKey.isPresent() && sortKey.get().name().equals(partitionKey.name())) {
+            problems.add(new InvalidSpecException("sk", "sort key must differ from the partition key (both are "
+                    + Names.quote(partitionKey.name()) + ")"));
         }
-        Billing.Mode mode = one("billing-mode").map(SpecParser::billingMode).orElse(Billing.Mode.ON_DEMAND);
-        Billing billing = Billing.of(mode, one("read-capacity").map(v -> positive("read-capacity", v)).orElse(null),
-                one("write-capacity").map(v -> positive("write-capacity", v)).orElse(null));
-        boolean provisioned = billing instanceof Billing.Provisioned;
+        Billing.Mode mode = check(() -> one("billing-mode").map(SpecParser::billingMode).orElse(Billing.Mode.ON_DEMAND), null);
+        Billing billing = mode == null ? null : check(() -> Billing.of(mode, one("read-capacity").map(v -> positive("read-capacity", v))
+                .orElse(null), one("write-capacity").map(v -> positive("write-capacity", v)).orElse(null)), null);
+        boolean provisioned = mode == Billing.Mode.PROVISIONED;
 
-        List<GlobalIndex> globalIndexes = all("gsi").stream().map(v -> IndexSyntax.global(v, provisioned)).toList();
-        List<LocalIndex> localIndexes = all("lsi").stream().map(IndexSyntax::local).toList();
-        checkIndexes(partitionKey, sortKey, globalIndexes, localIndexes);
+        List<GlobalIndex> globalIndexes = check(() -> all("gsi").stream().map(v -> IndexSyntax.global(v, provisioned)).toList(),
+                List.of());
+        List<LocalIndex> localIndexes = check(() -> all("lsi").stream().map(IndexSyntax::local).toList(), List.of());
+        if (partitionKey != null) {
+            check(() -> {
+                checkIndexes(partitionKey, sortKey, globalIndexes, localIndexes);
+                return null;
+            }, null);
+        }
 
-        Optional<UnitLimits> onDemandMax = units("max-read-units", "max-write-units");
+        Optional<UnitLimits> onDemandMax = check(() -> units("max-read-units", "max-write-units"), Optional.empty());
         if (onDemandMax.isPresent() && provisioned) {
-            throw new InvalidSpecException(onDemandMax.get().read().isPresent() ? "max-read-units" : "max-write-units",
-                    "only allowed with --billing-mode on-demand (it caps on-demand throughput)");
+            problems.add(new InvalidSpecException(onDemandMax.get().read().isPresent() ? "max-read-units" : "max-write-units",
+                    "only allowed with --billing-mode on-demand (it caps on-demand throughput)"));
         }
-        Optional<Boolean> pitrEnabled = one("pitr").map(v -> bool("pitr", v));
-        Optional<Integer> recoveryDays = one("pitr-recovery-days").map(v -> (int) range("pitr-recovery-days", v, 1, 35));
+        Optional<Boolean> pitrEnabled = check(() -> one("pitr").map(v -> bool("pitr", v)), Optional.empty());
+        Optional<Integer> recoveryDays = check(() -> one("pitr-recovery-days").map(v -> (int) range("pitr-recovery-days", v, 1, 35)),
+                Optional.empty());
         if (recoveryDays.isPresent() && !pitrEnabled.orElse(false)) {
-            throw new InvalidSpecException("pitr-recovery-days", "only allowed with --pitr");
+            problems.add(new InvalidSpecException("pitr-recovery-days", "only allowed with --pitr"));
         }
-        TableSpec spec = new TableSpec(name, partitionKey, sortKey, billing, globalIndexes, localIndexes,
-                one("stream").map(v -> toggle(v, SpecParser::stream)),
-                one("ttl-attribute").map(v -> toggle(v, attribute -> Names.requireAttributeName("ttl-attribute", attribute))),
-                tags(all("tag")),
-                one("sse").map(SpecParser::encryption),
-                one("table-class").map(SpecParser::tableClass),
-                one("deletion-protection").map(v -> bool("deletion-protection", v)),
-                pitrEnabled.map(enabled -> new Pitr(enabled, recoveryDays)),
-                onDemandMax,
-                units("warm-read-units", "warm-write-units"),
-                one("resource-policy").map(v -> toggle(v, SpecParser::resourcePolicy)),
-                one("contributor-insights").map(v -> bool("contributor-insights", v)));
+        Optional<Toggle<StreamView>> stream = check(() -> one("stream").map(v -> toggle(v, SpecParser::stream)), Optional.empty());
+        Optional<Toggle<String>> ttl = check(() -> one("ttl-attribute")
+                .map(v -> toggle(v, attribute -> Names.requireAttributeName("ttl-attribute", attribute))), Optional.empty());
+        Map<String, String> tags = check(() -> tags(all("tag")), Map.of());
+        Optional<Encryption> encryption = check(() -> one("sse").map(SpecParser::encryption), Optional.empty());
+        Optional<TableClass> tableClass = check(() -> one("table-class").map(SpecParser::tableClass), Optional.empty());
+        Optional<Boolean> protection = check(() -> one("deletion-protection").map(v -> bool("deletion-protection", v)),
+                Optional.empty());
+        Optional<UnitLimits> warm = check(() -> units("warm-read-units", "warm-write-units"), Optional.empty());
+        Optional<Toggle<String>> policy = check(() -> one("resource-policy").map(v -> toggle(v, SpecParser::resourcePolicy)),
+                Optional.empty());
+        Optional<Boolean> insights = check(() -> one("contributor-insights").map(v -> bool("contributor-insights", v)),
+                Optional.empty());
+        if (!problems.isEmpty()) {
+            throw InvalidSpecException.of(problems);
+        }
+        TableSpec spec = new TableSpec(name, partitionKey, sortKey, billing, globalIndexes, localIndexes, stream, ttl, tags,
+                encryption, tableClass, protection, pitrEnabled.map(enabled -> new Pitr(enabled, recoveryDays)), onDemandMax, warm,
+                policy, insights);
         checkAttributeTypes(spec);
         return spec;
+    }
+
+    /** Reads one part of the declaration; its problem is kept and the rest still read, so each problem is one line. */
+    private <T> T check(Supplier<T> read, T otherwise) {
+        try {
+            return read.get();
+        } catch (InvalidSpecException e) {
+            problems.add(e);
+            return otherwise;
+        }
     }
 
     private String required(String setting) {

@@ -80,7 +80,8 @@ public final class SpecSources {
                 problems.add(document.problem("name", "table " + spec.name() + " is declared twice: here and at " + earlier));
             }
         } catch (InvalidSpecException e) {
-            problems.add(document.problem(e.setting(), e.getMessage()));
+            e.all().stream().map(problem -> document.problem(problem.setting(), problem.getMessage()))
+                    .sorted(Comparator.comparingInt(problem -> problem.origin().line())).forEach(problems::add);
         }
     }
 

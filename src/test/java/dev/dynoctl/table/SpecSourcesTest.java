@@ -48,6 +48,18 @@ class SpecSourcesTest {
     }
 
     @Test
+    void every_bad_setting_of_a_table_is_a_problem_of_its_own_in_line_order() throws IOException {
+        Path file = write("orders.yaml", String.join("\n", "name: Orders", "pk: customer:Q", "stream: SOMETIMES",
+                "tag: no-equals", "pitr: maybe", ""));
+
+        SpecSources.Result result = SpecSources.read(List.of(file), Templates.none());
+
+        assertThat(result.tables()).isEmpty();
+        assertThat(result.problems()).extracting(problem -> problem.origin().line() + " " + problem.setting())
+                .containsExactly("2 pk", "3 stream", "4 tag", "5 pitr");
+    }
+
+    @Test
     void a_trailing_document_separator_declares_nothing() throws IOException {
         Path file = write("users.yaml", "---\nname: Users\npk: id:S\n---\n");
 

@@ -341,7 +341,8 @@ class TemplateTablesTest {
         assertThat(problems(USERS.replace("TableName: Users", "TableName: U") + """
                       Tags: [{Key: "aws:owner", Value: me}]
                 """)).containsExactly("template.yaml:5: Resources.UsersTable.Properties.TableName: table name must be 3-255 "
-                + "characters of a-z, A-Z, 0-9, '_', '-', '.' (got 'U')");
+                + "characters of a-z, A-Z, 0-9, '_', '-', '.' (got 'U')", "template.yaml:9: Resources.UsersTable.Properties.Tags: "
+                + "keys starting with aws: are reserved for AWS (got 'aws:owner')"); // every problem, in one reading
         assertThat(problems(USERS + """
                       Tags: [{Key: "aws:owner", Value: me}]
                 """)).containsExactly("template.yaml:9: Resources.UsersTable.Properties.Tags: keys starting with aws: are reserved "
