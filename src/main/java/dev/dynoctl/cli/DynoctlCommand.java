@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = "Provision Amazon DynamoDB tables idempotently: create, change in place, check, list, watch, wait for and "
             + "delete tables; plan, apply and export many.",
         footer = {"%nRun 'dynoctl COMMAND --help' for a command's options.",
-            "Every command takes --region, --profile, --endpoint-url, -o/--output text|json, -v/--verbose, -q/--quiet."})
+            "Every command that reads or changes tables takes --region, --profile, --endpoint-url, --local, -o/--output "
+                + "text|json, -v/--verbose, -q/--quiet."})
 final class DynoctlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
