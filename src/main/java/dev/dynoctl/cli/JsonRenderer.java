@@ -159,8 +159,10 @@ final class JsonRenderer implements Renderer {
     private static List<Map<String, Object>> blockers(TablePlan plan) {
         List<Map<String, Object>> blockers = new ArrayList<>();
         for (Difference blocker : plan.blockers()) {
-            blockers.add(ordered("Setting", blocker.setting(), "Declared", blocker.declared(), "Actual", blocker.actual(),
-                    "RequiresReplacement", blocker.requiresReplacement()));
+            Map<String, Object> fields = ordered("Setting", blocker.setting(), "Declared", blocker.declared(), "Actual",
+                    blocker.actual(), "RequiresReplacement", blocker.requiresReplacement());
+            blocker.remedy().ifPresent(remedy -> fields.put("Remedy", remedy)); // apart from the values a script compares
+            blockers.add(fields);
         }
         return blockers;
     }

@@ -1,7 +1,16 @@
 package dev.dynoctl.table;
 
-/** One setting where an existing table differs from the declaration. */
-public record Difference(String setting, String declared, String actual) {
+import java.util.Optional;
+
+/**
+ * One setting where an existing table differs from the declaration.
+ * @param remedy what would let apply change it (a flag to give, a setting to change first), if anything
+ */
+public record Difference(String setting, String declared, String actual, Optional<String> remedy) {
+    public Difference(String setting, String declared, String actual) {
+        this(setting, declared, actual, Optional.empty());
+    }
+
     /** Keys and local secondary indexes are fixed when a table is created: only a new table can have other ones. */
     public boolean requiresReplacement() {
         return setting.equals(Setting.PK.label()) || setting.equals(Setting.SK.label())
@@ -11,6 +20,6 @@ public record Difference(String setting, String declared, String actual) {
     @Override
     public String toString() {
         return setting + ": declared " + declared + ", actual " + actual
-                + (requiresReplacement() ? " (requires replacing the table)" : "");
+                + (requiresReplacement() ? " (requires replacing the table)" : "") + remedy.map(r -> " (" + r + ")").orElse("");
     }
 }

@@ -162,10 +162,10 @@ public final class SpecComparison {
                 String foundShape = shape(found.partitionKey(), found.sortKey(), found.projection());
                 if (!wantedShape.equals(foundShape)) {
                     if (!options.allowIndexRebuild()) {
-                        differences.add(new Difference(setting, wantedShape, foundShape
-                                + " (--allow-index-rebuild deletes and re-creates it)"));
+                        differences.add(new Difference(setting, wantedShape, foundShape,
+                                Optional.of("--allow-index-rebuild deletes and re-creates it")));
                     } else if (protectedTable) {
-                        differences.add(new Difference(setting, wantedShape, foundShape + protectedText()));
+                        differences.add(new Difference(setting, wantedShape, foundShape, PROTECTED));
                     } else {
                         deletes.add(new Step(new Change.DeleteIndex(found.name()), setting, foundShape,
                                 "none (re-created below: " + backfill() + ")"));
@@ -180,9 +180,9 @@ public final class SpecComparison {
                 String setting = Setting.GSI.label() + " " + extra.name();
                 String shape = shape(extra.partitionKey(), extra.sortKey(), extra.projection());
                 if (!options.pruneIndexes()) {
-                    differences.add(new Difference(setting, "none", shape + " (--prune-indexes deletes it)"));
+                    differences.add(new Difference(setting, "none", shape, Optional.of("--prune-indexes deletes it")));
                 } else if (protectedTable) {
-                    differences.add(new Difference(setting, "none", shape + protectedText()));
+                    differences.add(new Difference(setting, "none", shape, PROTECTED));
                 } else {
                     deletes.add(new Step(new Change.DeleteIndex(extra.name()), setting, shape, "none"));
                 }
@@ -194,10 +194,8 @@ public final class SpecComparison {
             return "backfills the index from " + (items == null ? "every item" : items + " items") + " again";
         }
 
-        private static String protectedText() {
-            return " (deletion protection is on: apply deletes nothing from a protected table; turn it off first with a "
-                    + "declaration that has deletion-protection: false and not this change)";
-        }
+        private static final Optional<String> PROTECTED = Optional.of("deletion protection is on: apply deletes nothing from a "
+                + "protected table; turn it off first with a declaration that has deletion-protection: false and not this change");
 
         /** An index's capacity when the table is (or becomes) provisioned, and its on-demand maximum. */
         private void indexThroughput(GlobalIndex wanted, GlobalIndex found) {

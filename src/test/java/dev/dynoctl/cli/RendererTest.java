@@ -52,6 +52,23 @@ class RendererTest {
     }
 
     @Test
+    void what_would_unblock_a_table_is_a_field_of_its_own_in_json_and_said_after_the_values_in_text() {
+        List<DeclaredTable> declared = List.of(DECLARED.get(1));
+        List<TablePlan> plans = List.of(new TablePlan("Legacy", TablePlan.Action.BLOCKED, List.of(),
+                List.of(new Difference("global secondary index ByOld", "none", "keys old (S), projection ALL",
+                        Optional.of("--prune-indexes deletes it"))), List.of(), Optional.empty()));
+        StringWriter text = new StringWriter();
+        new TextRenderer(new PrintWriter(text)).plans(declared, plans, List.of());
+        StringWriter json = new StringWriter();
+        new JsonRenderer(new PrintWriter(json)).plans(declared, plans, List.of());
+
+        assertThat(text.toString()).contains("  global secondary index ByOld: declared none, actual keys old (S), projection ALL "
+                + "(--prune-indexes deletes it)");
+        assertThat(json.toString().replaceAll("\\s+", "")).contains("\"Actual\":\"keys old (S), projection ALL\"".replace(" ", "")
+                + ",\"RequiresReplacement\":false,\"Remedy\":\"--prune-indexes deletes it\"".replace(" ", ""));
+    }
+
+    @Test
     void plan_as_text() {
         assertThat(render(false).lines()).containsExactly(
                 "Orders: change (tables/orders.yaml:1)",

@@ -263,8 +263,8 @@ class TablePlannerTest {
     private static List<Difference> assertBlocked(TablePlan plan, String... blockers) {
         assertThat(plan.action()).isEqualTo(TablePlan.Action.BLOCKED);
         // Without toString's "(requires replacing the table)": the tests assert requiresReplacement() themselves.
-        assertThat(plan.blockers()).extracting(d -> d.setting() + ": declared " + d.declared() + ", actual " + d.actual())
-                .containsExactly(blockers);
+        assertThat(plan.blockers()).extracting(d -> d.setting() + ": declared " + d.declared() + ", actual " + d.actual()
+                + d.remedy().map(remedy -> " (" + remedy + ")").orElse("")).containsExactly(blockers);
         assertThat(plan.steps()).isEmpty();
         assertThat(plan.skipped()).isEmpty();
         return plan.blockers();
