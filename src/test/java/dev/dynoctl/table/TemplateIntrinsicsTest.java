@@ -23,6 +23,9 @@ class TemplateIntrinsicsTest {
     }
 
     private static final TemplateContext PLAIN = context(Map.of(), Optional.empty(), Optional.empty());
+    /** As with --ignore-unsupported. */
+    private static final TemplateContext IGNORING_UNSUPPORTED = new TemplateContext(Map.of(), Optional.empty(), Optional.empty(),
+            () -> new TemplateContext.Region("eu-west-1", "aws", "amazonaws.com"), false, true);
 
     /** A template whose one table is named by {@code tableName} (YAML, indented for the TableName line). */
     private static String named(String head, String tableName) {
@@ -227,8 +230,6 @@ class TemplateIntrinsicsTest {
 
     @Test
     void with_ignore_unsupported_a_setting_only_a_deployment_knows_is_left_undeclared_not_defaulted() throws IOException {
-        TemplateContext ignoring = new TemplateContext(Map.of(), Optional.empty(), Optional.empty(),
-                () -> new TemplateContext.Region("eu-west-1", "aws", "amazonaws.com"), false, true);
         String template = """
                 Resources:
                   Key:
@@ -249,7 +250,7 @@ class TemplateIntrinsicsTest {
                       TableClass: !ImportValue SharedTableClass
                 """;
 
-        SpecSources.Result result = read(ignoring, template);
+        SpecSources.Result result = read(IGNORING_UNSUPPORTED, template);
 
         assertThat(result.problems()).isEmpty();
         TableSpec spec = result.tables().get(0).spec();
@@ -274,8 +275,6 @@ class TemplateIntrinsicsTest {
 
     @Test
     void with_ignore_unsupported_keys_and_tags_only_a_deployment_knows_are_still_problems() throws IOException {
-        TemplateContext ignoring = new TemplateContext(Map.of(), Optional.empty(), Optional.empty(),
-                () -> new TemplateContext.Region("eu-west-1", "aws", "amazonaws.com"), false, true);
         String template = """
                 Resources:
                   Key:
@@ -291,7 +290,7 @@ class TemplateIntrinsicsTest {
                 """;
 
         // Tags left undeclared would all go with --prune-tags; a table cannot be read without its key.
-        assertThat(problems(ignoring, template)).containsExactly(
+        assertThat(problems(IGNORING_UNSUPPORTED, template)).containsExactly(
                 "template.yaml:10: Resources.Table.Properties.KeySchema[0].AttributeName.Fn::ImportValue: Fn::ImportValue is not "
                         + "supported: another stack's export is known only to CloudFormation; write the value out or pass it as a "
                         + "parameter",
